@@ -1,0 +1,1 @@
+//! The ownership record and its block in a ticket's description.

@@ -1,0 +1,233 @@
+use super::urls;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Where a stretch of prose sits in the ticket's structure; rules weigh a heading or a task-list
+/// item differently from a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Title,
+    Paragraph,
+    Heading(u8),
+    /// A list item; `task` is `Some(checked)` for `- [ ]` / `- [x]` items.
+    ListItem { ordered: bool, task: Option<bool> },
+    TableCell,
+}
+
+/// One run of the clean text and where it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Piece {
+    clean_start: usize,
+    clean_len: usize,
+    src_start: usize,
+    src_len: usize,
+}
+
+impl Piece {
+    /// A verbatim piece maps offset for offset; a placeholder (inline code, a URL, an entity)
+    /// maps every offset inside it to its whole source range.
+    fn verbatim(&self) -> bool {
+        self.clean_len == self.src_len
+    }
+}
+
+/// A block of prose: the clean text rules read, and the way back to the source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Prose with markup removed; inline code reads as `CODE` and URLs as `URL`.
+    pub text: String,
+    /// Every piece of text in the block is emphasised (`_Describe the problem_`): a hint of
+    /// template instructions.
+    pub all_emphasis: bool,
+    /// Index in `Document::blocks` of the heading this block falls under.
+    pub section: Option<usize>,
+    /// Nesting depth inside lists (0 outside lists).
+    pub depth: u8,
+    pieces: Vec<Piece>,
+}
+
+/// Placeholder words for text that is kept but not judged as prose.
+pub const CODE_WORD: &str = "CODE";
+pub const URL_WORD: &str = "URL";
+
+impl Block {
+    /// Maps a byte range of `self.text` to a byte range of the document's source.
+    pub fn to_source(&self, start: usize, end: usize) -> (usize, usize) {
+        let map = |pos: usize, is_end: bool| -> usize {
+            // The piece containing pos (for an end, the piece containing pos - 1).
+            let probe = if is_end && pos > 0 { pos - 1 } else { pos };
+            let idx = match self.pieces.binary_search_by(|p| {
+                if probe < p.clean_start {
+                    std::cmp::Ordering::Greater
+                } else if probe >= p.clean_start + p.clean_len {
+                    std::cmp::Ordering::Less
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            }) {
+                Ok(i) => i,
+                Err(i) => i.min(self.pieces.len().saturating_sub(1)),
+            };
+            let Some(p) = self.pieces.get(idx) else { return 0 };
+            if p.verbatim() {
+                let off = pos.saturating_sub(p.clean_start).min(p.src_len);
+                p.src_start + off
+            } else if is_end {
+                p.src_start + p.src_len
+            } else {
+                p.src_start
+            }
+        };
+        let s = map(start, false);
+        let e = map(end, true).max(s);
+        (s, e)
+    }
+
+    /// The block's whole extent in the source.
+    pub fn source_range(&self) -> (usize, usize) {
+        self.to_source(0, self.text.len())
+    }
+
+    /// Sentences with their byte ranges in `self.text`.
+    pub fn sentences(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.text.split_sentence_bound_indices().filter(|(_, s)| !s.trim().is_empty())
+    }
+
+    /// Words (Unicode word boundaries, punctuation dropped) with their offsets in `self.text`.
+    pub fn words(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.text.unicode_word_indices()
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.text.unicode_words().count()
+    }
+
+    pub fn is_heading(&self) -> bool {
+        matches!(self.kind, BlockKind::Heading(_))
+    }
+}
+
+/// Collects the pieces of one block while a reader walks the source.
+#[derive(Debug)]
+pub struct BlockBuilder {
+    kind: BlockKind,
+    text: String,
+    pieces: Vec<Piece>,
+    emphasis_bytes: usize,
+    plain_bytes: usize,
+    depth: u8,
+}
+
+impl BlockBuilder {
+    pub fn new(kind: BlockKind) -> Self {
+        BlockBuilder { kind, text: String::new(), pieces: Vec::new(), emphasis_bytes: 0, plain_bytes: 0, depth: 0 }
+    }
+
+    pub fn kind(&self) -> BlockKind {
+        self.kind
+    }
+
+    pub fn set_kind(&mut self, kind: BlockKind) {
+        self.kind = kind;
+    }
+
+    pub fn set_depth(&mut self, depth: u8) {
+        self.depth = depth;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// Appends source text found verbatim at `src_start`, with bare URLs masked.
+    pub fn push_text(&mut self, text: &str, src_start: usize) {
+        self.push_text_styled(text, src_start, false);
+    }
+
+    pub fn push_text_styled(&mut self, text: &str, src_start: usize, emphasised: bool) {
+        let mut last = 0;
+        for (s, e) in urls::find(text) {
+            self.push_verbatim(&text[last..s], src_start + last, emphasised);
+            self.push_placeholder(URL_WORD, src_start + s, e - s);
+            last = e;
+        }
+        self.push_verbatim(&text[last..], src_start + last, emphasised);
+    }
+
+    fn push_verbatim(&mut self, text: &str, src_start: usize, emphasised: bool) {
+        if text.is_empty() {
+            return;
+        }
+        if emphasised {
+            self.emphasis_bytes += text.trim().len();
+        } else {
+            self.plain_bytes += text.trim().len();
+        }
+        self.pieces.push(Piece { clean_start: self.text.len(), clean_len: text.len(), src_start, src_len: text.len() });
+        self.text.push_str(text);
+    }
+
+    /// Appends a placeholder standing for `src_len` bytes of source (inline code, an entity, a
+    /// line break). A placeholder of the same length as its source must be verbatim, so pad.
+    pub fn push_placeholder(&mut self, word: &str, src_start: usize, src_len: usize) {
+        let mut word = word.to_string();
+        if word.len() == src_len && !word.trim().is_empty() {
+            word.push(' ');
+        }
+        self.plain_bytes += word.trim().len();
+        self.pieces.push(Piece { clean_start: self.text.len(), clean_len: word.len(), src_start, src_len });
+        self.text.push_str(&word);
+    }
+
+    /// A soft or hard line break: a space in the clean text.
+    pub fn push_break(&mut self, src_start: usize, src_len: usize) {
+        if src_len == 1 {
+            self.pieces.push(Piece { clean_start: self.text.len(), clean_len: 1, src_start, src_len: 1 });
+            self.text.push(' ');
+        } else {
+            self.push_placeholder(" ", src_start, src_len);
+        }
+    }
+
+    pub fn finish(self) -> Option<Block> {
+        if self.is_empty() {
+            return None;
+        }
+        Some(Block {
+            kind: self.kind,
+            all_emphasis: self.emphasis_bytes > 0 && self.plain_bytes == 0,
+            text: self.text,
+            section: None,
+            depth: self.depth,
+            pieces: self.pieces,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_clean_offsets_back_through_placeholders() {
+        // Source: "Use `redis` now, see https://x.io ok"
+        let src = "Use `redis` now, see https://x.io ok";
+        let mut b = BlockBuilder::new(BlockKind::Paragraph);
+        b.push_text("Use ", 0);
+        b.push_placeholder(CODE_WORD, 4, 7);
+        b.push_text(" now, see https://x.io ok", 11);
+        let block = b.finish().unwrap();
+        assert_eq!(block.text, "Use CODE now, see URL ok");
+        let now = block.text.find("now").unwrap();
+        let (s, e) = block.to_source(now, now + 3);
+        assert_eq!(&src[s..e], "now");
+        let code = block.text.find("CODE").unwrap();
+        let (s, e) = block.to_source(code, code + 4);
+        assert_eq!(&src[s..e], "`redis`");
+        let url = block.text.find("URL").unwrap();
+        let (s, e) = block.to_source(url, url + 3);
+        assert_eq!(&src[s..e], "https://x.io");
+        let (s, e) = block.to_source(0, block.text.len());
+        assert_eq!(&src[s..e], src);
+    }
+}

@@ -1,0 +1,179 @@
+//! GitHub / GitLab Markdown through pulldown-cmark's offset iterator. Prose comes from paragraphs,
+//! headings, list items and table cells; code blocks, block quotes, HTML (comments included)
+//! and images are skipped, inline code becomes a `CODE` placeholder.
+
+use super::{Block, BlockBuilder, BlockKind, Document};
+use crate::text::block::CODE_WORD;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+}
+
+/// Reads a Markdown body into prose blocks.
+pub fn read(source: &str) -> Document {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current: Option<BlockBuilder> = None;
+    // Depth of constructs whose text is never prose (code blocks, quotes, images, HTML blocks).
+    let mut skip = 0usize;
+    let mut emphasis = 0usize;
+    let mut list_stack: Vec<bool> = Vec::new();
+    let mut section: Option<usize> = None;
+
+    let flush = |current: &mut Option<BlockBuilder>, blocks: &mut Vec<Block>, section: &mut Option<usize>| {
+        if let Some(builder) = current.take() {
+            if let Some(mut block) = builder.finish() {
+                if block.is_heading() {
+                    block.section = None;
+                    *section = Some(blocks.len());
+                } else {
+                    block.section = *section;
+                }
+                blocks.push(block);
+            }
+        }
+    };
+
+    for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::Image { .. } | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
+                    if skip == 0 {
+                        flush(&mut current, &mut blocks, &mut section);
+                    }
+                    skip += 1;
+                }
+                Tag::Paragraph => {
+                    if skip == 0 {
+                        // A paragraph inside a list item continues the item's block when the item
+                        // has no text yet (loose lists), otherwise starts a new paragraph block.
+                        let continue_item = matches!(&current, Some(b) if matches!(b.kind(), BlockKind::ListItem { .. }) && b.is_empty());
+                        if !continue_item {
+                            flush(&mut current, &mut blocks, &mut section);
+                            current = Some(BlockBuilder::new(BlockKind::Paragraph));
+                        }
+                    }
+                }
+                Tag::Heading { level, .. } => {
+                    if skip == 0 {
+                        flush(&mut current, &mut blocks, &mut section);
+                        current = Some(BlockBuilder::new(BlockKind::Heading(level as u8)));
+                    }
+                }
+                Tag::List(start) => {
+                    if skip == 0 {
+                        flush(&mut current, &mut blocks, &mut section);
+                    }
+                    list_stack.push(start.is_some());
+                }
+                Tag::Item => {
+                    if skip == 0 {
+                        flush(&mut current, &mut blocks, &mut section);
+                        let ordered = list_stack.last().copied().unwrap_or(false);
+                        let mut b = BlockBuilder::new(BlockKind::ListItem { ordered, task: None });
+                        b.set_depth(list_stack.len().min(u8::MAX as usize) as u8);
+                        current = Some(b);
+                    }
+                }
+                Tag::TableCell => {
+                    if skip == 0 {
+                        flush(&mut current, &mut blocks, &mut section);
+                        current = Some(BlockBuilder::new(BlockKind::TableCell));
+                    }
+                }
+                Tag::Emphasis | Tag::Strong => emphasis += 1,
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::CodeBlock | TagEnd::BlockQuote(_) | TagEnd::Image | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
+                    skip = skip.saturating_sub(1);
+                }
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell => {
+                    if skip == 0 {
+                        flush(&mut current, &mut blocks, &mut section);
+                    }
+                }
+                TagEnd::List(_) => {
+                    list_stack.pop();
+                }
+                TagEnd::Emphasis | TagEnd::Strong => emphasis = emphasis.saturating_sub(1),
+                _ => {}
+            },
+            Event::Text(text) if skip == 0 => {
+                let builder = current.get_or_insert_with(|| BlockBuilder::new(BlockKind::Paragraph));
+                if source.get(range.clone()) == Some(text.as_ref()) {
+                    builder.push_text_styled(&text, range.start, emphasis > 0);
+                } else {
+                    // Entities and escapes (`&amp;`, `\*`): the clean text differs from the source.
+                    builder.push_placeholder(&text, range.start, range.len());
+                }
+            }
+            Event::Code(_) if skip == 0 => {
+                let builder = current.get_or_insert_with(|| BlockBuilder::new(BlockKind::Paragraph));
+                builder.push_placeholder(CODE_WORD, range.start, range.len());
+            }
+            Event::SoftBreak | Event::HardBreak if skip == 0 => {
+                if let Some(builder) = current.as_mut() {
+                    builder.push_break(range.start, range.len().max(1));
+                }
+            }
+            Event::TaskListMarker(checked) if skip == 0 => {
+                if let Some(builder) = current.as_mut() {
+                    if let BlockKind::ListItem { ordered, .. } = builder.kind() {
+                        builder.set_kind(BlockKind::ListItem { ordered, task: Some(checked) });
+                    }
+                }
+            }
+            // HTML comments, inline HTML, math and footnote references are never prose.
+            _ => {}
+        }
+    }
+    flush(&mut current, &mut blocks, &mut section);
+    Document { source: source.to_string(), blocks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(doc: &Document) -> Vec<&str> {
+        doc.blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn keeps_code_comments_and_quotes_out_of_prose() {
+        let src = "## Problem\r\n\r\nExport fails for `big` files.\r\n\r\n<!-- Describe the bug -->\r\n\r\n```\r\nstack trace here\r\n```\r\n\r\n> quoted text\r\n\r\n- [ ] add a test\r\n";
+        let doc = read(src);
+        assert_eq!(texts(&doc), ["Problem", "Export fails for CODE files.", "add a test"]);
+        assert_eq!(doc.blocks[1].section, Some(0));
+        assert_eq!(doc.blocks[2].kind, BlockKind::ListItem { ordered: false, task: Some(false) });
+        for block in &doc.blocks {
+            let (s, e) = block.source_range();
+            assert!(src.is_char_boundary(s) && src.is_char_boundary(e));
+        }
+        let (s, e) = doc.blocks[1].source_range();
+        assert_eq!(&src[s..e], "Export fails for `big` files.");
+    }
+
+    #[test]
+    fn soft_breaks_read_as_spaces_and_map_back() {
+        let src = "Users cannot\nexport 😀 data\u{a0}now.";
+        let doc = read(src);
+        assert_eq!(doc.blocks.len(), 1);
+        let block = &doc.blocks[0];
+        assert_eq!(block.text, "Users cannot export 😀 data\u{a0}now.");
+        let at = block.text.find("now").unwrap();
+        let (s, e) = block.to_source(at, at + 3);
+        assert_eq!(&src[s..e], "now");
+    }
+
+    #[test]
+    fn emphasis_only_paragraphs_are_marked() {
+        let doc = read("_Describe what you expected to happen._\n\nIt crashed.");
+        assert!(doc.blocks[0].all_emphasis);
+        assert!(!doc.blocks[1].all_emphasis);
+    }
+}
