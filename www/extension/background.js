@@ -1,0 +1,94 @@
+// Ownframe background: the only place the wasm core runs (Chromium refuses wasm in content
+// scripts on pages whose CSP lacks 'wasm-unsafe-eval'). Chrome runs this as a module service
+// worker, Firefox as a module event page; both may stop it whenever it is idle, so the core is
+// initialised lazily inside the message handler and nothing important lives in memory.
+//
+// Protocol (content script, popup, options -> background):
+//   {type:'analyze', title, body, format?}        -> {ok:true, result: Analysis}
+//   {type:'rewrite', title, body, format?, to?}   -> {ok:true, result: string}
+//   {type:'status'}                               -> {ok:true, result: {version, ready}}
+//   anything else / a core error                  -> {ok:false, error: string}
+// The background sends nothing anywhere: its only fetch is the extension's own wasm file.
+
+import init, { analyze, rewrite, version } from './pkg/ownframe.js';
+import { loadSettings, registerSelfHosted } from './settings.js';
+
+const ext = globalThis.browser ?? globalThis.chrome;
+
+let ready = null;
+function core() {
+  ready ??= init({ module_or_path: ext.runtime.getURL('pkg/ownframe_bg.wasm') }).catch((e) => {
+    ready = null;
+    throw e;
+  });
+  return ready;
+}
+
+let settingsCache = null;
+ext.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'sync') settingsCache = null;
+});
+async function settings() {
+  settingsCache ??= loadSettings();
+  return settingsCache;
+}
+
+function ticket(msg) {
+  if (typeof msg.body !== 'string' || (msg.title != null && typeof msg.title !== 'string')) {
+    throw new Error('bad request: title and body must be strings');
+  }
+  return { title: msg.title ?? '', body: msg.body, format: msg.format ?? 'markdown' };
+}
+
+async function handle(msg) {
+  switch (msg?.type) {
+    case 'analyze': {
+      const [, s] = await Promise.all([core(), settings()]);
+      return analyze({ ...ticket(msg), config: s.config });
+    }
+    case 'rewrite': {
+      const [, s] = await Promise.all([core(), settings()]);
+      return rewrite({ ...ticket(msg), config: s.config, to: msg.to ?? 'markdown' });
+    }
+    case 'status': {
+      await core();
+      return { version: version(), ready: true };
+    }
+    default:
+      throw new Error(`unknown message type: ${String(msg?.type)}`);
+  }
+}
+
+ext.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  // Only our own pages and content scripts reach this listener (no externally_connectable).
+  if (sender.id && sender.id !== ext.runtime.id) return false;
+  handle(msg).then(
+    (result) => sendResponse({ ok: true, result }),
+    (e) => sendResponse({ ok: false, error: String(e?.message || e || 'core error') }),
+  );
+  return true; // answer asynchronously
+});
+
+// The rewrite shortcut: ask the content script of the active tab to rewrite its focused editor.
+ext.commands?.onCommand.addListener(async (command) => {
+  if (command !== 'rewrite') return;
+  const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id != null) ext.tabs.sendMessage(tab.id, { type: 'rewrite-focused' }).catch(() => {});
+});
+
+// Self-hosted hosts (GitHub Enterprise, Jira Data Center): content scripts are registered when
+// the options page was granted the host permission; re-register on startup and on change.
+async function syncSelfHosted() {
+  try {
+    await registerSelfHosted(ext, (await loadSettings()).selfHosted);
+  } catch (e) {
+    console.warn('ownframe: could not register content scripts for self-hosted hosts', e);
+  }
+}
+ext.runtime.onInstalled.addListener(syncSelfHosted);
+ext.runtime.onStartup?.addListener(syncSelfHosted);
+ext.permissions?.onAdded?.addListener(syncSelfHosted);
+ext.permissions?.onRemoved?.addListener(syncSelfHosted);
+ext.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && changes.selfHosted) syncSelfHosted();
+});

@@ -1,0 +1,172 @@
+// The two kinds of editor Ownframe works with, behind one interface:
+//   text()            the text the core judges (UTF-16 offsets of findings point into it)
+//   replace(text)     replaces everything through the editor's own input path (one undo step)
+//   rangesFor(s, e)   DOM Ranges for [s, e) (contenteditable only; textareas use the mirror)
+//   observe(cb)       calls cb on every change of the text; returns a function that stops
+
+export function textareaEditor(el) {
+  return {
+    kind: 'textarea',
+    el,
+    text: () => el.value,
+    async replace(text) {
+      el.focus();
+      el.setSelectionRange(0, el.value.length);
+      // execCommand keeps the browser's undo stack (one Ctrl+Z restores) and fires the input
+      // events frameworks (React) listen to.
+      const done = document.execCommand('insertText', false, text);
+      if (!done || el.value !== text) {
+        throw new Error('the editor refused the rewrite; your text is unchanged');
+      }
+    },
+    observe(cb) {
+      el.addEventListener('input', cb);
+      return () => el.removeEventListener('input', cb);
+    },
+  };
+}
+
+const BLOCK = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'PRE', 'BLOCKQUOTE', 'UL', 'OL', 'DIV', 'TABLE', 'TR', 'TD', 'TH', 'HR']);
+
+/** Text of a contenteditable editor, blocks separated by blank lines, with a map back to DOM. */
+export function readBlocks(root) {
+  let text = '';
+  const nodes = []; // {node, start}
+  const sep = () => {
+    if (text && !text.endsWith('\n\n')) text += text.endsWith('\n') ? '\n' : '\n\n';
+  };
+  const walk = (node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        nodes.push({ node: child, start: text.length });
+        text += child.data;
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        if (child.getAttribute('contenteditable') === 'false') continue;
+        if (child.tagName === 'BR') {
+          if (!child.classList.contains('ProseMirror-trailingBreak')) text += '\n';
+          continue;
+        }
+        const block = BLOCK.has(child.tagName);
+        if (block) sep();
+        walk(child);
+        if (block) sep();
+      }
+    }
+  };
+  walk(root);
+  return { text: text.replace(/\n+$/, ''), nodes };
+}
+
+function pointAt(nodes, offset, preferEnd) {
+  // the text node holding `offset`; offsets inside a separator snap to the neighbouring node
+  let best = null;
+  for (const n of nodes) {
+    const end = n.start + n.node.data.length;
+    if (offset >= n.start && offset <= end) {
+      if (offset === end && !preferEnd && n !== nodes[nodes.length - 1]) {
+        best = best ?? { node: n.node, offset: offset - n.start };
+        continue;
+      }
+      return { node: n.node, offset: offset - n.start };
+    }
+    if (n.start > offset) return best ?? { node: n.node, offset: 0 };
+    best = { node: n.node, offset: n.node.data.length };
+  }
+  return best;
+}
+
+/** Minimal Markdown -> HTML (headings, lists, paragraphs) for the paste's text/html flavour. */
+export function markdownToHtml(md) {
+  const doc = document.implementation.createHTMLDocument('');
+  const root = doc.createElement('div');
+  let list = null;
+  for (const block of md.split(/\n{2,}/)) {
+    for (const line of block.split('\n')) {
+      const h = /^(#{1,6})\s+(.*)$/.exec(line);
+      const li = /^\s*(?:[-*+]|(\d+)[.)])\s+(.*)$/.exec(line);
+      if (li) {
+        const tag = li[1] ? 'OL' : 'UL';
+        if (!list || list.tagName !== tag) root.append((list = doc.createElement(tag)));
+        const item = doc.createElement('li');
+        item.textContent = li[2];
+        list.append(item);
+        continue;
+      }
+      list = null;
+      if (h) {
+        const el = doc.createElement(`h${h[1].length}`);
+        el.textContent = h[2];
+        root.append(el);
+      } else if (line.trim()) {
+        const last = root.lastElementChild;
+        if (last?.tagName === 'P' && last.dataset.open) last.append(doc.createElement('br'), line);
+        else {
+          const p = doc.createElement('p');
+          p.dataset.open = '1';
+          p.textContent = line;
+          root.append(p);
+        }
+      }
+    }
+    for (const p of root.querySelectorAll('p[data-open]')) delete p.dataset.open;
+    list = null;
+  }
+  return serialise(root);
+}
+function serialise(root) {
+  // reading markup is not a Trusted Types sink (only writing is)
+  let out = '';
+  for (const child of root.children) out += child.outerHTML;
+  return out;
+}
+
+const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+export function proseMirrorEditor(el, { toHtml = markdownToHtml } = {}) {
+  return {
+    kind: 'prosemirror',
+    el,
+    text: () => readBlocks(el).text,
+    async replace(text) {
+      const before = readBlocks(el).text;
+      el.focus();
+      // select everything, let the editor read the DOM selection, then paste through its own
+      // handler: one transaction, so one undo restores the original.
+      const sel = el.ownerDocument.getSelection();
+      const range = el.ownerDocument.createRange();
+      range.selectNodeContents(el);
+      sel.removeAllRanges();
+      sel.addRange(range);
+      await nextFrame();
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      const html = toHtml(text);
+      if (html) data.setData('text/html', html);
+      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+      el.dispatchEvent(event);
+      await nextFrame();
+      if (!event.defaultPrevented && readBlocks(el).text === before) {
+        throw new Error('the editor refused the rewrite; your text is unchanged');
+      }
+    },
+    rangesFor(start, end) {
+      const { nodes } = readBlocks(el);
+      const a = pointAt(nodes, start, false);
+      const b = pointAt(nodes, end, true);
+      if (!a || !b) return [];
+      const r = el.ownerDocument.createRange();
+      try {
+        r.setStart(a.node, a.offset);
+        r.setEnd(b.node, b.offset);
+      } catch {
+        return [];
+      }
+      return r.collapsed ? [] : [r];
+    },
+    observe(cb) {
+      const mo = new MutationObserver(cb);
+      mo.observe(el, { childList: true, subtree: true, characterData: true });
+      return () => mo.disconnect();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Jira Cloud (*.atlassian.net): the description is an Atlassian editor (ProseMirror). Selectors
+// from public extensions, see ../shared/notes/platform-facts.md; unverified against the live site.
+import { allMatches, firstMatch, largest, textOf } from './util.js';
+
+const DESCRIPTION = [
+  // create dialog
+  { css: '[data-testid="issue-create.common.ui.fields.description-field.wrapper"] .ProseMirror[contenteditable="true"]', page: 'create issue dialog' },
+  // issue view, editing the description
+  { css: '[data-testid="issue.views.field.rich-text.description"] .ProseMirror[contenteditable="true"]', page: '/browse/KEY-1 (edit description)' },
+  { css: '#ak-editor-textarea[contenteditable="true"]', page: '/browse/KEY-1 (edit description)' },
+];
+const SUMMARY = [
+  { css: '#summary-field', page: 'create issue dialog' },
+  { css: '[data-testid="issue.views.issue-base.foundation.summary.heading"]', page: '/browse/KEY-1' },
+];
+
+export default {
+  id: 'jira-cloud',
+  name: 'Jira Cloud',
+  format: 'text', // the text is read from the editor's DOM, block by block
+  rewriteTo: 'markdown', // pasted as text/plain + simple text/html; the editor turns it into rich text
+  navigationEvents: [],
+  teardownEvents: [],
+  expectsEditor(loc, doc) {
+    return (
+      /\/browse\/[A-Z][A-Z0-9_]*-\d+/.test(loc.pathname) ||
+      !!doc.querySelector('[data-testid="issue-create.ui.modal.create-form"]')
+    );
+  },
+  find(doc) {
+    const found = allMatches(doc, DESCRIPTION);
+    const title = () => textOf(firstMatch(doc, SUMMARY)).trim();
+    const editors = found.elements.map((el) => ({ el, kind: 'prosemirror', role: 'body', title }));
+    const hits = [...found.hits];
+    if (!editors.length && this.expectsEditor(doc.location, doc)) {
+      const el = largest(
+        doc,
+        ['[data-testid="issue-create.ui.modal.create-form"]', '[role="dialog"]', 'form'],
+        '.ProseMirror[contenteditable="true"], [contenteditable="true"]',
+      );
+      if (el) {
+        editors.push({ el, kind: 'prosemirror', role: 'body', title });
+        hits.push('fallback: largest contenteditable');
+      }
+    }
+    return { editors, hits };
+  },
+};
