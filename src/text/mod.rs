@@ -3,9 +3,12 @@
 //! instructions never become prose, but the source text is never changed either: the rewrite
 //! works from the source, the rules from the blocks.
 
+pub mod adf;
 mod block;
+pub mod jira;
 pub mod markdown;
 pub mod offsets;
+pub mod plain;
 pub mod urls;
 
 pub use block::{Block, BlockKind, BlockBuilder};
@@ -33,10 +36,10 @@ impl Document {
     pub fn body(body: &str, format: Format) -> Result<Document, Error> {
         match format {
             Format::Markdown => Ok(markdown::read(body)),
-            // Until the dedicated readers land, the other formats go through the Markdown reader,
-            // which at least keeps code, comments and URLs out of the prose.
-            Format::Jira | Format::Text => Ok(markdown::read(body)),
-            Format::Adf => Err(Error::BadInput("ADF is not supported yet".into())),
+            Format::Jira => Ok(jira::read(body)),
+            Format::Text => Ok(plain::read(body)),
+            // ADF becomes Markdown first, so spans point into that rendering (`body_text`).
+            Format::Adf => Ok(markdown::read(&adf::to_markdown(body)?)),
         }
     }
 
