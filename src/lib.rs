@@ -2,6 +2,7 @@
 //! rewrites them outcome-first without losing a word. No DOM code lives here; `wasm` is a thin
 //! binding layer for the browser surfaces.
 
+pub mod board;
 pub mod config;
 mod error;
 pub mod judge;

@@ -1,0 +1,9 @@
+//! The dashboard widget's logic: reading data sources (`source`, `csv`), judging each ticket into
+//! a table row and summarising the list (`row`). The widget's JS only moves rows to the DOM.
+
+pub mod csv;
+pub mod row;
+pub mod source;
+
+pub use row::{analyze_row, summarize, RecordView, Row, Summary};
+pub use source::{load, BoardTicket, Loaded};

@@ -1,0 +1,284 @@
+//! One table row per ticket (class, authority coverage, hand-off state, top gap) and the summary
+//! the chart draws. The ownership record arrives in its JSON shape (read by `ownership_read`), so
+//! this module depends on that shape only, leniently: missing fields count as not filled in.
+
+use super::source::BoardTicket;
+use crate::config::Config;
+use crate::model::{Analysis, Severity};
+use serde::{Deserialize, Serialize};
+
+/// The parts of an ownership record the board shows.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct RecordView {
+    pub owner: Option<String>,
+    pub outcome: Option<String>,
+    pub decisions: Vec<DecisionView>,
+    pub support: Vec<serde_json::Value>,
+    pub check_in: Option<String>,
+    pub handoffs: Vec<HandoffView>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct DecisionView {
+    pub area: String,
+    pub level: Option<u8>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct HandoffView {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub date: Option<String>,
+    pub knowledge: Option<serde_json::Value>,
+    pub decision_context: Option<serde_json::Value>,
+    pub stakeholders: Option<serde_json::Value>,
+}
+
+/// How much of the owner's authority is written down.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Authority {
+    /// 0..1, the sort key.
+    pub coverage: f32,
+    /// "record" (decision areas with a level in the ownership record) or "text" (the judge's
+    /// authority score, when the ticket has no record).
+    pub from: &'static str,
+    pub covered: usize,
+    pub total: usize,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Handoff {
+    /// `no-record`, `none`, `complete` or `incomplete`.
+    pub state: &'static str,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Gap {
+    pub rule: String,
+    pub message: String,
+}
+
+/// One row of the board's table.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Row {
+    pub index: usize,
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The record's owner, else the assignee.
+    pub owner: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// The class, or `error` when the row could not be analysed.
+    pub class: String,
+    pub has_record: bool,
+    pub authority: Authority,
+    pub handoff: Handoff,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub top_gap: Option<Gap>,
+    pub findings: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// Messages about the ownership block (from `ownership_read`'s warnings).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+fn filled(v: &Option<serde_json::Value>) -> bool {
+    match v {
+        None | Some(serde_json::Value::Null) => false,
+        Some(serde_json::Value::String(s)) => !s.trim().is_empty(),
+        Some(serde_json::Value::Array(a)) => !a.is_empty(),
+        Some(_) => true,
+    }
+}
+
+fn authority(analysis: &Analysis, record: Option<&RecordView>, config: &Config) -> Authority {
+    let Some(record) = record else {
+        let pct = (analysis.scores.authority.clamp(0.0, 1.0) * 100.0).round();
+        return Authority { coverage: analysis.scores.authority.clamp(0.0, 1.0), from: "text", label: format!("{pct}% (text)"), ..Default::default() };
+    };
+    let mut areas: Vec<(String, bool)> = config.decision_areas.iter().map(|a| (a.area.to_lowercase(), false)).collect();
+    for d in &record.decisions {
+        let key = d.area.trim().to_lowercase();
+        let levelled = d.level.is_some_and(|l| (1..=7).contains(&l));
+        match areas.iter_mut().find(|(a, _)| *a == key) {
+            Some(slot) => slot.1 |= levelled,
+            None => areas.push((key, levelled)),
+        }
+    }
+    let total = areas.len();
+    let covered = areas.iter().filter(|(_, ok)| *ok).count();
+    let coverage = if total == 0 { 0.0 } else { covered as f32 / total as f32 };
+    let label = if total == 0 { "no decision areas".into() } else { format!("{covered}/{total} areas") };
+    Authority { coverage, from: "record", covered, total, label }
+}
+
+fn handoff(record: Option<&RecordView>) -> Handoff {
+    let Some(record) = record else {
+        return Handoff { state: "no-record", label: "no record".into() };
+    };
+    let Some(last) = record.handoffs.last() else {
+        return Handoff { state: "none", label: "none".into() };
+    };
+    let mut missing = Vec::new();
+    let has = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
+    if !has(&last.to) {
+        missing.push("to");
+    }
+    if !has(&last.date) {
+        missing.push("date");
+    }
+    if !filled(&last.knowledge) {
+        missing.push("knowledge");
+    }
+    if !filled(&last.decision_context) {
+        missing.push("decision context");
+    }
+    if !filled(&last.stakeholders) {
+        missing.push("stakeholders");
+    }
+    let to = last.to.clone().unwrap_or_default();
+    if missing.is_empty() {
+        Handoff { state: "complete", label: format!("to {to} on {}", last.date.clone().unwrap_or_default()) }
+    } else {
+        Handoff { state: "incomplete", label: format!("missing {}", missing.join(", ")) }
+    }
+}
+
+/// Judges the row's ticket result into a row. `analysis` is `Err` when the ticket could not be read.
+pub fn analyze_row(
+    ticket: &BoardTicket,
+    analysis: Result<&Analysis, String>,
+    record: Option<&RecordView>,
+    warnings: Vec<String>,
+    config: &Config,
+) -> Row {
+    let owner = record
+        .and_then(|r| r.owner.clone())
+        .filter(|o| !o.trim().is_empty())
+        .or_else(|| ticket.assignee.clone())
+        .unwrap_or_default();
+    let mut row = Row {
+        index: ticket.index,
+        id: ticket.id.clone(),
+        title: ticket.title.clone(),
+        url: ticket.url.clone(),
+        owner,
+        state: ticket.state.clone(),
+        has_record: record.is_some(),
+        handoff: handoff(record),
+        warnings,
+        ..Default::default()
+    };
+    let analysis = match (&ticket.error, analysis) {
+        (Some(e), _) => Err(e.clone()),
+        (None, a) => a,
+    };
+    match analysis {
+        Err(e) => {
+            row.class = "error".into();
+            row.error = Some(e);
+            row.authority = Authority { from: "text", label: "-".into(), ..Default::default() };
+        }
+        Ok(a) => {
+            row.class = a.class.as_str().into();
+            row.findings = a.findings.len();
+            row.authority = authority(a, record, config);
+            let top = a.findings.iter().find(|f| f.severity == Severity::Warning).or_else(|| a.findings.first());
+            row.top_gap = match top {
+                Some(f) => Some(Gap { rule: f.rule.clone(), message: f.message.clone() }),
+                None if record.is_none() => Some(Gap { rule: "no-ownership-record".into(), message: "No ownership record yet.".into() }),
+                None => None,
+            };
+        }
+    }
+    row
+}
+
+/// What the chart draws: tickets per class and how much of the ownership record is filled in.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub total: usize,
+    /// `[class, count]` in a fixed order: task-style, mixed, unframed, outcome-first, error.
+    pub classes: Vec<(String, usize)>,
+    /// `[label, count]`: with a record, with an owner, every decision area levelled, hand-off complete.
+    pub ownership: Vec<(String, usize)>,
+}
+
+/// Summarises rows for the chart.
+pub fn summarize(rows: &[Row]) -> Summary {
+    let order = ["task-style", "mixed", "unframed", "outcome-first", "error"];
+    let classes = order.iter().map(|c| (c.to_string(), rows.iter().filter(|r| r.class == *c).count())).collect();
+    let count = |f: &dyn Fn(&Row) -> bool| rows.iter().filter(|r| f(r)).count();
+    let ownership = vec![
+        ("ownership record".to_string(), count(&|r| r.has_record)),
+        ("named owner".to_string(), count(&|r| !r.owner.is_empty())),
+        ("authority levelled".to_string(), count(&|r| r.authority.from == "record" && r.authority.total > 0 && r.authority.covered == r.authority.total)),
+        ("hand-off complete".to_string(), count(&|r| r.handoff.state == "complete")),
+    ];
+    Summary { total: rows.len(), classes, ownership }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Format, Ticket};
+
+    fn ticket(title: &str, body: &str) -> BoardTicket {
+        BoardTicket { title: title.into(), body: body.into(), id: "#1".into(), assignee: Some("ana".into()), ..Default::default() }
+    }
+
+    fn analysis(t: &BoardTicket) -> Analysis {
+        crate::analyze(&Ticket { title: t.title.clone(), body: t.body.clone(), format: Format::Markdown }, &Config::default()).unwrap()
+    }
+
+    #[test]
+    fn row_without_record_uses_assignee_and_text_authority() {
+        let t = ticket("Implement caching", "Use Redis.");
+        let a = analysis(&t);
+        let row = analyze_row(&t, Ok(&a), None, vec![], &Config::default());
+        assert_eq!(row.owner, "ana");
+        assert_eq!(row.class, a.class.as_str());
+        assert_eq!(row.authority.from, "text");
+        assert_eq!(row.handoff.state, "no-record");
+        assert_eq!(row.findings, a.findings.len());
+        assert!(row.top_gap.is_some());
+    }
+
+    #[test]
+    fn record_coverage_and_handoff() {
+        let t = ticket("Checkout is slow", "Merchants lose sales because checkout is slow.");
+        let a = analysis(&t);
+        let record: RecordView = serde_json::from_value(serde_json::json!({
+            "owner": "Bo",
+            "decisions": [{"area": "Schema", "level": 3}, {"area": "Vendor", "level": null}],
+            "handoffs": [{"from": "Bo", "to": "Cy", "date": "2026-01-02", "knowledge": ["runbook"], "decision_context": "", "stakeholders": ["ops"]}]
+        })).unwrap();
+        let config = Config::from_json(r#"{"decision_areas":[{"area":"Schema","level":3},{"area":"Rollout","level":5}]}"#).unwrap();
+        let row = analyze_row(&t, Ok(&a), Some(&record), vec![], &config);
+        assert_eq!(row.owner, "Bo");
+        assert_eq!((row.authority.covered, row.authority.total), (1, 3));
+        assert_eq!(row.handoff.state, "incomplete");
+        assert!(row.handoff.label.contains("decision context"));
+        let s = summarize(&[row]);
+        assert_eq!(s.ownership[0].1, 1);
+        assert_eq!(s.ownership[2].1, 0);
+    }
+
+    #[test]
+    fn errors_become_error_rows() {
+        let mut t = ticket("x", "");
+        t.error = Some("malformed row: boom".into());
+        let row = analyze_row(&t, Err("ignored".into()), None, vec![], &Config::default());
+        assert_eq!(row.class, "error");
+        assert_eq!(row.error.as_deref(), Some("malformed row: boom"));
+        assert_eq!(summarize(&[row]).classes[4].1, 1);
+    }
+}

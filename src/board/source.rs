@@ -1,0 +1,378 @@
+//! Reading a board's data source into tickets: GitHub REST issues JSON, Jira Cloud search JSON
+//! (descriptions in ADF), Jira Data Center search JSON (wiki markup), GitHub or Jira CSV exports,
+//! and the board's own ticket list. A bad row becomes a row with an error and never stops the rest.
+
+use super::csv;
+use crate::model::Format;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// Descriptions above this size are not analysed (the row says so); the rest of the list is.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// One ticket as the board shows it, before judging.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct BoardTicket {
+    /// Position in the source (0-based), stable across sorting.
+    pub index: usize,
+    /// The issue number (`#12`) or key (`PAY-7`), or the row number when the source has none.
+    pub id: String,
+    pub title: String,
+    pub body: String,
+    pub format: Format,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// Why this row cannot be analysed; the board shows it in place of the analysis.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// A whole source read.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Loaded {
+    /// `github`, `jira-cloud`, `jira-dc`, `github-csv`, `jira-csv`, `csv` or `tickets`.
+    pub source: String,
+    pub tickets: Vec<BoardTicket>,
+    /// About the source as a whole (ignored columns, say).
+    pub warnings: Vec<String>,
+}
+
+/// Reads a source given as text: JSON (detected by its first character) or CSV.
+pub fn load(text: &str) -> Result<Loaded, crate::Error> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.is_empty() {
+        return Err(crate::Error::BadInput("the data source is empty".into()));
+    }
+    if trimmed.starts_with('[') || trimmed.starts_with('{') {
+        let value: Value = serde_json::from_str(trimmed)
+            .map_err(|e| crate::Error::BadInput(format!("the data source is not valid JSON: {e}")))?;
+        load_json(&value)
+    } else {
+        load_csv(trimmed)
+    }
+}
+
+/// Reads a source already parsed as JSON.
+pub fn load_json(value: &Value) -> Result<Loaded, crate::Error> {
+    match value {
+        Value::Array(items) => {
+            let github = items.iter().any(|i| i.get("number").is_some() || i.get("html_url").is_some());
+            let source = if github { "github" } else { "tickets" };
+            let tickets = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| finish(if github { github_issue(i, item) } else { own_ticket(i, item) }))
+                .collect();
+            Ok(Loaded { source: source.into(), tickets, warnings: vec![] })
+        }
+        Value::Object(map) => {
+            if let Some(Value::Array(issues)) = map.get("issues") {
+                let cloud = issues.iter().any(|i| i.pointer("/fields/description").is_some_and(Value::is_object));
+                let dc = issues.iter().any(|i| i.pointer("/fields/description").is_some_and(Value::is_string));
+                let source = if cloud || !dc { "jira-cloud" } else { "jira-dc" };
+                let tickets = issues.iter().enumerate().map(|(i, item)| finish(jira_issue(i, item))).collect();
+                Ok(Loaded { source: source.into(), tickets, warnings: vec![] })
+            } else if let Some(Value::Array(items)) = map.get("tickets") {
+                let tickets = items.iter().enumerate().map(|(i, item)| finish(own_ticket(i, item))).collect();
+                Ok(Loaded { source: "tickets".into(), tickets, warnings: vec![] })
+            } else {
+                Err(crate::Error::BadInput(
+                    "JSON object without an 'issues' array: expected GitHub issues (an array) or a Jira search result".into(),
+                ))
+            }
+        }
+        _ => Err(crate::Error::BadInput("expected a JSON array of issues or a Jira search result".into())),
+    }
+}
+
+fn row_error(index: usize, why: String) -> BoardTicket {
+    BoardTicket { index, id: format!("row {}", index + 1), error: Some(why), ..Default::default() }
+}
+
+/// Marks rows whose description is too large to analyse; keeps the first words for the table.
+fn finish(mut t: BoardTicket) -> BoardTicket {
+    if t.error.is_none() && t.body.len() > MAX_BODY_BYTES {
+        t.error = Some(format!(
+            "description is {:.1} MB; the board analyses descriptions up to {} KB",
+            t.body.len() as f64 / (1024.0 * 1024.0),
+            MAX_BODY_BYTES / 1024
+        ));
+        t.body = String::new();
+    }
+    t
+}
+
+fn text(v: Option<&Value>) -> Option<String> {
+    match v {
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn expect_string(obj: &Map<String, Value>, key: &str, what: &str) -> Result<String, String> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(String::new()),
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(other) => Err(format!("{what} is {}, expected text", kind(other))),
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn github_issue(index: usize, item: &Value) -> BoardTicket {
+    let Some(obj) = item.as_object() else {
+        return row_error(index, format!("malformed row: an issue is {}, expected an object", kind(item)));
+    };
+    let id = text(obj.get("number")).map(|n| format!("#{n}")).unwrap_or_else(|| format!("row {}", index + 1));
+    let mut t = BoardTicket {
+        index,
+        id,
+        url: text(obj.get("html_url")),
+        assignee: obj.get("assignee").and_then(|a| text(a.get("login"))),
+        state: text(obj.get("state")),
+        format: Format::Markdown,
+        ..Default::default()
+    };
+    match (expect_string(obj, "title", "title"), expect_string(obj, "body", "body")) {
+        (Ok(title), Ok(body)) => {
+            t.title = title;
+            t.body = body;
+        }
+        (Err(e), _) | (_, Err(e)) => t.error = Some(format!("malformed row: {e}")),
+    }
+    t
+}
+
+fn jira_issue(index: usize, item: &Value) -> BoardTicket {
+    let Some(obj) = item.as_object() else {
+        return row_error(index, format!("malformed row: an issue is {}, expected an object", kind(item)));
+    };
+    let key = text(obj.get("key")).unwrap_or_else(|| format!("row {}", index + 1));
+    let url = text(obj.get("self")).and_then(|s| s.find("/rest/").map(|at| format!("{}/browse/{key}", &s[..at])));
+    let mut t = BoardTicket { index, id: key, url, ..Default::default() };
+    let Some(fields) = obj.get("fields").and_then(Value::as_object) else {
+        t.error = Some("malformed row: the issue has no 'fields' object".into());
+        return t;
+    };
+    t.assignee = fields.get("assignee").and_then(|a| text(a.get("displayName")).or_else(|| text(a.get("name"))));
+    t.state = fields.get("status").and_then(|s| text(s.get("name")));
+    match expect_string(fields, "summary", "summary") {
+        Ok(s) => t.title = s,
+        Err(e) => t.error = Some(format!("malformed row: {e}")),
+    }
+    match fields.get("description") {
+        None | Some(Value::Null) => t.format = Format::Jira,
+        Some(Value::String(s)) => {
+            t.format = Format::Jira;
+            t.body = s.clone();
+        }
+        Some(adf @ Value::Object(_)) => {
+            t.format = Format::Adf;
+            t.body = adf.to_string();
+        }
+        Some(other) => t.error = Some(format!("malformed row: description is {}, expected ADF or wiki markup", kind(other))),
+    }
+    t
+}
+
+const OWN_FIELDS: [&str; 7] = ["id", "title", "body", "format", "url", "assignee", "state"];
+
+fn own_ticket(index: usize, item: &Value) -> BoardTicket {
+    let Some(obj) = item.as_object() else {
+        return row_error(index, format!("malformed row: a ticket is {}, expected an object", kind(item)));
+    };
+    let mut t = BoardTicket { index, id: text(obj.get("id")).unwrap_or_else(|| format!("row {}", index + 1)), ..Default::default() };
+    let unknown: Vec<&str> = obj.keys().map(String::as_str).filter(|k| !OWN_FIELDS.contains(k)).collect();
+    if !unknown.is_empty() {
+        t.error = Some(format!(
+            "unknown field{} {}: a ticket has id, title, body, format, url, assignee and state",
+            if unknown.len() > 1 { "s" } else { "" },
+            unknown.iter().map(|k| format!("'{k}'")).collect::<Vec<_>>().join(", ")
+        ));
+        return t;
+    }
+    let read = || -> Result<BoardTicket, String> {
+        let mut t = t.clone();
+        t.title = expect_string(obj, "title", "title")?;
+        t.body = expect_string(obj, "body", "body")?;
+        t.format = match obj.get("format") {
+            None | Some(Value::Null) => Format::Markdown,
+            Some(Value::String(f)) => Format::parse(f).map_err(|e| e.to_string())?,
+            Some(other) => return Err(format!("format is {}, expected text", kind(other))),
+        };
+        t.url = text(obj.get("url"));
+        t.assignee = text(obj.get("assignee"));
+        t.state = text(obj.get("state"));
+        Ok(t)
+    };
+    read().unwrap_or_else(|e| BoardTicket { error: Some(format!("malformed row: {e}")), ..t })
+}
+
+/// Which column holds what, by header name (GitHub and Jira exports, or plain names).
+#[derive(Default)]
+struct Columns {
+    id: Option<usize>,
+    title: Option<usize>,
+    body: Option<usize>,
+    url: Option<usize>,
+    assignee: Option<usize>,
+    state: Option<usize>,
+}
+
+fn load_csv(text: &str) -> Result<Loaded, crate::Error> {
+    let mut records = csv::parse(text).into_iter();
+    let header = records.next().ok_or_else(|| crate::Error::BadInput("the CSV has no header row".into()))?;
+    let mut cols = Columns::default();
+    let mut ignored = Vec::new();
+    let mut jira = false;
+    for (i, name) in header.fields.iter().enumerate() {
+        let n = name.trim().to_ascii_lowercase();
+        let slot = match n.as_str() {
+            "issue key" => {
+                jira = true;
+                &mut cols.id
+            }
+            "key" | "number" | "id" | "issue number" | "#" => &mut cols.id,
+            "summary" => {
+                jira = true;
+                &mut cols.title
+            }
+            "title" => &mut cols.title,
+            "description" | "body" => &mut cols.body,
+            "url" | "html_url" | "link" => &mut cols.url,
+            "assignee" | "assignees" | "assignee.login" => &mut cols.assignee,
+            "status" | "state" => &mut cols.state,
+            _ => {
+                ignored.push(name.trim().to_string());
+                continue;
+            }
+        };
+        // Jira repeats some columns ("Sprint", "Labels"); the first of each wins.
+        if slot.is_none() {
+            *slot = Some(i);
+        } else {
+            ignored.push(name.trim().to_string());
+        }
+    }
+    let Some(title_col) = cols.title else {
+        return Err(crate::Error::BadInput(format!(
+            "the CSV header has no Title or Summary column (found: {})",
+            header.fields.join(", ")
+        )));
+    };
+    let mut warnings = Vec::new();
+    if !ignored.is_empty() {
+        ignored.dedup();
+        warnings.push(format!("ignored columns: {}", ignored.join(", ")));
+    }
+    let width = header.fields.len();
+    let format = if jira { Format::Jira } else { Format::Markdown };
+    let tickets = records
+        .enumerate()
+        .map(|(index, rec)| {
+            let get = |c: Option<usize>| c.and_then(|c| rec.fields.get(c)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+            let id = get(cols.id).map(|v| if jira || v.starts_with('#') { v } else { format!("#{v}") });
+            let mut t = BoardTicket {
+                index,
+                id: id.unwrap_or_else(|| format!("line {}", rec.line)),
+                title: get(Some(title_col)).unwrap_or_default(),
+                body: cols.body.and_then(|c| rec.fields.get(c)).cloned().unwrap_or_default(),
+                format,
+                url: get(cols.url),
+                assignee: get(cols.assignee),
+                state: get(cols.state),
+                error: None,
+            };
+            if rec.unterminated {
+                t.error = Some(format!("malformed row at line {}: a quoted field is never closed", rec.line));
+            } else if rec.fields.len() != width {
+                t.error = Some(format!(
+                    "malformed row at line {}: {} fields where the header has {}",
+                    rec.line,
+                    rec.fields.len(),
+                    width
+                ));
+            }
+            finish(t)
+        })
+        .collect();
+    let source = if jira { "jira-csv" } else if cols.url.is_some() || cols.id.is_some() { "github-csv" } else { "csv" };
+    Ok(Loaded { source: source.into(), tickets, warnings })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_issues() {
+        let l = load(r#"[{"number":7,"title":"Slow export","body":"Merchants wait","html_url":"https://github.com/o/r/issues/7","assignee":{"login":"ana"},"state":"open","labels":[]},
+                         {"number":8,"title":null,"body":null,"assignee":null},
+                         42,
+                         {"number":9,"title":["x"]}]"#).unwrap();
+        assert_eq!(l.source, "github");
+        assert_eq!(l.tickets[0].id, "#7");
+        assert_eq!(l.tickets[0].assignee.as_deref(), Some("ana"));
+        assert_eq!(l.tickets[0].url.as_deref(), Some("https://github.com/o/r/issues/7"));
+        assert_eq!(l.tickets[1].error, None);
+        assert!(l.tickets[2].error.as_deref().unwrap().contains("a number"));
+        assert!(l.tickets[3].error.as_deref().unwrap().contains("title is a list"));
+    }
+
+    #[test]
+    fn jira_cloud_and_dc() {
+        let cloud = load(r#"{"issues":[{"key":"PAY-1","self":"https://x.atlassian.net/rest/api/3/issue/1","fields":{"summary":"S","description":{"type":"doc","version":1,"content":[]},"assignee":{"displayName":"Bo"}}}]}"#).unwrap();
+        assert_eq!(cloud.source, "jira-cloud");
+        assert_eq!(cloud.tickets[0].format, Format::Adf);
+        assert_eq!(cloud.tickets[0].url.as_deref(), Some("https://x.atlassian.net/browse/PAY-1"));
+        assert_eq!(cloud.tickets[0].assignee.as_deref(), Some("Bo"));
+        let dc = load(r#"{"issues":[{"key":"OPS-2","fields":{"summary":"T","description":"h2. Why\nBecause","assignee":null}},{"key":"OPS-3"}]}"#).unwrap();
+        assert_eq!(dc.source, "jira-dc");
+        assert_eq!(dc.tickets[0].format, Format::Jira);
+        assert!(dc.tickets[1].error.as_deref().unwrap().contains("no 'fields'"));
+    }
+
+    #[test]
+    fn own_tickets_reject_unknown_fields_and_huge_bodies() {
+        let big = "a".repeat(MAX_BODY_BYTES + 1);
+        let src = serde_json::json!([{"title":"ok","body":"fine"},{"title":"t","colour":"red"},{"title":"big","body":big},{"title":"f","format":"docx"}]);
+        let l = load(&src.to_string()).unwrap();
+        assert_eq!(l.source, "tickets");
+        assert_eq!(l.tickets[0].error, None);
+        assert!(l.tickets[1].error.as_deref().unwrap().contains("unknown field 'colour'"));
+        assert!(l.tickets[2].error.as_deref().unwrap().contains("MB"));
+        assert!(l.tickets[2].body.is_empty());
+        assert!(l.tickets[3].error.as_deref().unwrap().contains("docx"));
+    }
+
+    #[test]
+    fn csv_exports() {
+        let jira = load("Summary,Issue key,Issue id,Description,Assignee,Sprint,Sprint\nFix it,PAY-9,100,\"Line one, with comma\nline two\",Bo,S1,S2\nBroken,PAY-10\n").unwrap();
+        assert_eq!(jira.source, "jira-csv");
+        assert_eq!(jira.tickets[0].id, "PAY-9");
+        assert_eq!(jira.tickets[0].body, "Line one, with comma\nline two");
+        assert_eq!(jira.tickets[0].format, Format::Jira);
+        assert!(jira.tickets[1].error.as_deref().unwrap().contains("line 4"));
+        assert!(jira.warnings[0].contains("Issue id"));
+        let gh = load("Title,URL,Assignees,Status,Body\nA,https://github.com/o/r/issues/1,ana,Todo,\"so that \"\"x\"\"\"\n").unwrap();
+        assert_eq!(gh.source, "github-csv");
+        assert_eq!(gh.tickets[0].body, "so that \"x\"");
+        assert!(load("Name,Other\nx,y").is_err());
+        assert!(load("  ").is_err());
+        assert!(load("{\"nope\":1}").is_err());
+    }
+}
