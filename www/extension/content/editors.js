@@ -122,12 +122,22 @@ function serialise(root) {
 
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
+// prosemirror-history merges changes made within 500 ms (newGroupDelay) into one undo event; a
+// paste right after typing would be undone together with the typing. Wait until the last change
+// is older than that before pasting.
+const HISTORY_GROUP_MS = 600;
+
 export function proseMirrorEditor(el, { toHtml = markdownToHtml } = {}) {
+  let lastChange = 0;
+  const changes = new MutationObserver(() => (lastChange = performance.now()));
+  changes.observe(el, { childList: true, subtree: true, characterData: true });
   return {
     kind: 'prosemirror',
     el,
     text: () => readBlocks(el).text,
     async replace(text) {
+      const quiet = HISTORY_GROUP_MS - (performance.now() - lastChange);
+      if (quiet > 0) await new Promise((r) => setTimeout(r, quiet));
       const before = readBlocks(el).text;
       el.focus();
       // select everything, let the editor read the DOM selection, then paste through its own
@@ -166,7 +176,10 @@ export function proseMirrorEditor(el, { toHtml = markdownToHtml } = {}) {
     observe(cb) {
       const mo = new MutationObserver(cb);
       mo.observe(el, { childList: true, subtree: true, characterData: true });
-      return () => mo.disconnect();
+      return () => {
+        mo.disconnect();
+        changes.disconnect();
+      };
     },
   };
 }

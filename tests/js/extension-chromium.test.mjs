@@ -1,0 +1,258 @@
+// End to end: the built extension (dist/chrome, the production manifest) in Debian's Chromium, on
+// fixture pages served over HTTPS at github.com / acme.atlassian.net (mapped to 127.0.0.1) with a
+// strict CSP. Covers: one prompt per editor, data-framing following typing, highlights lining up
+// with the text, rewrite + one undo restoring the text exactly (textarea and ProseMirror), in-page
+// navigation, hostile ticket text, and no network traffic from the extension.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startFixtureServer } from './lib/fixture-server.mjs';
+import { ensureExtensionBuilt, launchChromium, until } from './lib/browsers.mjs';
+
+const ORDER = 'Implement the /history endpoint with limit and offset. Use Redis to cache it.';
+const OUTCOME = "Users can't export their data for offline analysis, so analysts copy tables by hand.";
+// non-ASCII before the findings: spans must be UTF-16 offsets to line up
+const ORDER_UNICODE = 'Résumé 📈 履歴: Implement the /history endpoint with limit and offset. Use Redis to cache it.';
+
+let server;
+let browser;
+const pageRequests = [];
+const workerRequests = [];
+
+before(async () => {
+  ensureExtensionBuilt();
+  server = await startFixtureServer();
+  browser = await launchChromium({ fixturePort: server.port });
+  browser.context.on('request', (r) => {
+    if (r.serviceWorker()) workerRequests.push(r.url());
+    else pageRequests.push(r.url());
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(url) {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(url);
+  page.errors = errors;
+  return page;
+}
+
+const promptState = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('ownframe-prompt')].map((h) => ({
+      framing: h.getAttribute('data-framing'),
+      pending: h.hasAttribute('data-pending'),
+      status: h.getAttribute('data-status'),
+      prev: h.previousElementSibling?.tagName,
+      marks: [...h.shadowRoot.querySelectorAll('mark')].map((m) => m.textContent),
+    })),
+  );
+
+async function settled(page, framing) {
+  return until(async () => {
+    const [p, ...rest] = await promptState(page);
+    if (rest.length) throw new Error(`${rest.length + 1} prompts`);
+    return p && !p.pending && (!framing || framing(p.framing)) && p;
+  }, 'analysis to settle');
+}
+
+test('GitHub new issue: one prompt, next to the textarea, data-framing follows typing, caret stays', async () => {
+  const page = await open('https://github.com/octo/repo/issues/new');
+  await until(async () => (await promptState(page)).length === 1, 'prompt');
+  const [p0] = await promptState(page);
+  assert.equal(p0.prev, 'TEXTAREA', 'the prompt sits right after the editor, not inside it');
+  const box = page.locator('textarea.md');
+  await box.click();
+  const heightBefore = await page.evaluate(() => document.body.scrollHeight);
+  await page.keyboard.type(ORDER);
+  let p = await settled(page, (f) => f === 'task-style');
+  assert.deepEqual(p.marks.length > 0, true, 'the responsible words are highlighted');
+  assert.equal(await box.evaluate((t) => [t.selectionStart, t.selectionEnd].join()), `${ORDER.length},${ORDER.length}`, 'caret did not move');
+  assert.equal(await page.evaluate(() => document.body.scrollHeight), heightBefore, 'layout did not jump');
+  // rewrite the ticket by typing: select all, type an outcome
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type(OUTCOME);
+  p = await settled(page, (f) => f !== 'task-style');
+  assert.notEqual(p.framing, 'task-style');
+  assert.deepEqual(p.marks, []);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('textarea highlights line up with the text (UTF-16 offsets, same box and font as the textarea)', async () => {
+  const page = await open('https://github.com/octo/repo/issues/new');
+  await until(async () => (await promptState(page)).length === 1, 'prompt');
+  await page.locator('textarea.md').click();
+  await page.keyboard.insertText(ORDER_UNICODE);
+  await settled(page, (f) => f === 'task-style');
+  const geo = await page.evaluate(() => {
+    const t = document.querySelector('textarea.md');
+    const m = document.querySelector('ownframe-prompt').shadowRoot.querySelector('.mirror');
+    const r1 = t.getBoundingClientRect();
+    const r2 = m.getBoundingClientRect();
+    const ct = getComputedStyle(t);
+    const cm = getComputedStyle(m);
+    const marks = [...m.querySelectorAll('mark')].map((k) => {
+      const r = k.getBoundingClientRect();
+      return { text: k.textContent, inside: r.left >= r1.left && r.right <= r1.right && r.top >= r1.top && r.bottom <= r1.bottom };
+    });
+    return {
+      mirrorText: m.textContent.replace(/\u200b$/, ''),
+      value: t.value,
+      box: [r1.left - r2.left, r1.top - r2.top, r1.width - r2.width, r1.height - r2.height].map((x) => Math.abs(x)),
+      font: [ct.font, ct.lineHeight, ct.paddingLeft, ct.paddingTop, ct.letterSpacing].join('|') === [cm.font, cm.lineHeight, cm.paddingLeft, cm.paddingTop, cm.letterSpacing].join('|'),
+      marks,
+    };
+  });
+  assert.equal(geo.mirrorText, geo.value, 'the mirror holds exactly the textarea text');
+  assert.ok(geo.box.every((d) => d < 1), `mirror box = textarea box (${geo.box})`);
+  assert.ok(geo.font, 'mirror uses the textarea font metrics');
+  assert.ok(geo.marks.length >= 1);
+  for (const m of geo.marks) {
+    assert.ok(['Implement', 'Use'].includes(m.text), `highlight covers a whole word, got ${JSON.stringify(m.text)}`);
+    assert.ok(m.inside, 'highlight inside the textarea');
+  }
+  // hover the first highlight: the explanation card appears
+  const rect = await page.evaluate(() => {
+    const r = document.querySelector('ownframe-prompt').shadowRoot.querySelector('mark').getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await page.mouse.move(rect.x, rect.y);
+  await until(() => page.evaluate(() => !document.querySelector('ownframe-prompt').shadowRoot.querySelector('.card').hidden), 'card on hover');
+  await page.close();
+});
+
+test('GitHub: rewrite, then ONE undo restores the text byte for byte', async () => {
+  const page = await open('https://github.com/octo/repo/issues/new');
+  await until(async () => (await promptState(page)).length === 1, 'prompt');
+  await page.locator('input[aria-label="Add a title"]').fill('History pagination');
+  const box = page.locator('textarea.md');
+  await box.click();
+  const original = `${ORDER_UNICODE}\n\n- keep <b>it</b>  \n\ttabbed line\n`;
+  await page.keyboard.insertText(original);
+  await settled(page);
+  assert.equal(await box.inputValue(), original);
+  await page.locator('ownframe-prompt button.rewrite').click();
+  await until(async () => (await box.inputValue()) !== original, 'rewrite');
+  const rewritten = await box.inputValue();
+  for (const line of original.split('\n').filter((l) => l.trim())) {
+    assert.ok(rewritten.includes(line.trim()), `rewrite keeps ${JSON.stringify(line)}`);
+  }
+  await box.focus();
+  await page.keyboard.press('Control+z');
+  assert.equal(await box.inputValue(), original, 'one undo restores the original exactly');
+  await page.close();
+});
+
+test('Jira Cloud: ProseMirror prompt, highlights, rewrite through paste, ONE undo restores the document', async () => {
+  const page = await open('https://acme.atlassian.net/jira/your-work');
+  await until(async () => (await promptState(page)).length === 1, 'prompt');
+  const editor = page.locator('.ProseMirror');
+  await editor.click();
+  await page.keyboard.type('Résumé 📈 履歴: ');
+  await page.keyboard.type(ORDER);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Second paragraph <img src=x onerror=alert(1)> stays.');
+  await settled(page, (f) => f === 'task-style');
+  const hl = await page.evaluate(() => {
+    const h = CSS.highlights.get('ownframe-finding');
+    const ed = document.querySelector('.ProseMirror').getBoundingClientRect();
+    return [...(h ?? [])].map((r) => {
+      const b = r.getBoundingClientRect();
+      return { text: r.toString(), inside: b.left >= ed.left && b.right <= ed.right && b.top >= ed.top && b.bottom <= ed.bottom };
+    });
+  });
+  assert.ok(hl.length >= 1, 'CSS highlights registered');
+  for (const h of hl) {
+    assert.ok(['Implement', 'Use'].includes(h.text), `highlight covers the word, got ${JSON.stringify(h.text)}`);
+    assert.ok(h.inside);
+  }
+  const before = await page.evaluate(() => JSON.stringify(window.__pmView.state.doc.toJSON()));
+  await page.locator('ownframe-prompt button.rewrite').click();
+  await until(async () => (await page.evaluate(() => JSON.stringify(window.__pmView.state.doc.toJSON()))) !== before, 'rewrite');
+  const text = await editor.innerText();
+  assert.ok(text.includes('Second paragraph <img src=x onerror=alert(1)> stays.'), 'rewrite keeps the words, as text');
+  assert.equal(await page.locator('.ProseMirror img').count(), 0, 'ticket text never becomes markup');
+  await editor.focus();
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.evaluate(() => JSON.stringify(window.__pmView.state.doc.toJSON())), before, 'one undo restores the document exactly');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('20 in-page navigations (pushState + DOM swap) leave exactly one prompt, on the live editor', async () => {
+  const page = await open('https://github.com/octo/repo/issues/new');
+  await until(async () => (await promptState(page)).length === 1, 'prompt');
+  for (let i = 0; i < 20; i++) {
+    await page.click(i % 2 ? '#nav-new' : '#nav-issue');
+    await until(
+      () =>
+        page.evaluate(() => {
+          const hosts = document.querySelectorAll('ownframe-prompt');
+          const editors = document.querySelectorAll('textarea');
+          return hosts.length === 1 && editors.length === 1 && hosts[0].previousElementSibling === editors[0];
+        }),
+      `one prompt after navigation ${i + 1}`,
+    );
+  }
+  assert.equal(new URL(page.url()).pathname, '/octo/repo/issues/new');
+  // the prompt still works after all that
+  await page.locator('textarea.md').click();
+  await page.keyboard.type(ORDER);
+  await settled(page, (f) => f === 'task-style');
+  await page.close();
+});
+
+test('hostile ticket text never runs and never becomes markup', async () => {
+  const page = await open('https://github.com/octo/repo/issues/new');
+  await until(async () => (await promptState(page)).length === 1, 'prompt');
+  await page.locator('textarea.md').click();
+  const before = server.requests.length;
+  await page.keyboard.insertText(
+    `Implement <img src=x onerror="window.__pwned=1"> and <script>window.__pwned=2</script> <svg onload="window.__pwned=3"></svg>. Use Redis.`,
+  );
+  await settled(page, (f) => f === 'task-style');
+  await page.locator('ownframe-prompt .badge').click(); // open the findings panel too
+  const check = await page.evaluate(() => {
+    const root = document.querySelector('ownframe-prompt').shadowRoot;
+    return {
+      pwned: window.__pwned ?? null,
+      elements: root.querySelectorAll('img, script, svg').length,
+      violations: window.__violations,
+    };
+  });
+  assert.deepEqual(check, { pwned: null, elements: 0, violations: [] });
+  const fetched = server.requests.slice(before).map((r) => r.path);
+  assert.ok(!fetched.some((p) => p.endsWith('/x')), `no image request: ${fetched}`);
+  await page.close();
+});
+
+test('the extension makes no network request (page and service worker)', async () => {
+  const page = await open('https://github.com/octo/repo/issues/new');
+  await until(async () => (await promptState(page)).length === 1, 'prompt');
+  await page.locator('textarea.md').click();
+  await page.keyboard.type(ORDER);
+  await settled(page, (f) => f === 'task-style');
+  await page.close();
+  const own = `chrome-extension://${browser.extensionId}/`;
+  // the recording works: the worker's one fetch, its own wasm file, was seen
+  assert.ok(workerRequests.some((u) => u === `${own}pkg/ownframe_bg.wasm`), `worker requests recorded: ${workerRequests}`);
+  const foreign = [
+    ...pageRequests.filter((u) => !u.startsWith('https://github.com/') && !u.startsWith('https://acme.atlassian.net/') && !u.startsWith(own)),
+    ...workerRequests.filter((u) => !u.startsWith(own)),
+  ];
+  assert.deepEqual(foreign, []);
+  // what reached the fixture server: only pages, their own assets and the browser's favicon probe
+  const paths = [...new Set(server.requests.map((r) => r.path))];
+  for (const p of paths) assert.match(p, /^\/(fixtures\/|favicon\.ico$|[^/]+\/[^/]+\/issues\/(new|\d+)$|jira\/your-work$)/);
+});
