@@ -4,6 +4,8 @@
 
 pub mod board;
 pub mod config;
+#[cfg(target_arch = "wasm32")]
+pub mod dom;
 mod error;
 pub mod judge;
 pub mod model;

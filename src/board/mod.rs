@@ -7,3 +7,6 @@ pub mod source;
 
 pub use row::{analyze_row, summarize, RecordView, Row, Summary};
 pub use source::{load, BoardTicket, Loaded};
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

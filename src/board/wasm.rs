@@ -1,0 +1,164 @@
+//! The board's wasm API (kept beside the board's logic rather than in `src/wasm.rs` so the two
+//! can change independently): a `Board` holds the loaded tickets inside the wasm (in the widget's
+//! worker), hands out table rows in chunks, and details on demand; `board_summary` and
+//! `board_chart` draw the summary.
+
+use super::{analyze_row, load, summarize, Loaded, RecordView, Row};
+use crate::{config::Config, model::Ticket, rewrite::Target};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not return the result: {e}")))
+}
+
+#[wasm_bindgen]
+pub struct Board {
+    loaded: Loaded,
+    config: Config,
+    /// Rows computed so far, by index, for the summary.
+    done: Vec<Option<Row>>,
+}
+
+#[derive(Serialize)]
+struct Detail<'a> {
+    index: usize,
+    id: &'a str,
+    title: &'a str,
+    body: &'a str,
+    format: crate::Format,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    analysis: Option<crate::Analysis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rewrite: Option<String>,
+}
+
+#[wasm_bindgen]
+impl Board {
+    /// Reads a data source (JSON or CSV text). `config` is a team configuration object or undefined.
+    #[wasm_bindgen(constructor)]
+    pub fn new(text: &str, config: JsValue) -> Result<Board, JsError> {
+        let config: Config = if config.is_undefined() || config.is_null() {
+            Config::default()
+        } else {
+            serde_wasm_bindgen::from_value(config).map_err(|e| JsError::new(&format!("bad configuration: {e}")))?
+        };
+        let loaded = load(text).map_err(|e| JsError::new(&e.to_string()))?;
+        let done = vec![None; loaded.tickets.len()];
+        Ok(Board { loaded, config, done })
+    }
+
+    /// `github`, `jira-cloud`, `jira-dc`, `github-csv`, `jira-csv`, `csv` or `tickets`.
+    #[wasm_bindgen(getter)]
+    pub fn source(&self) -> String {
+        self.loaded.source.clone()
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.loaded.tickets.len()
+    }
+
+    pub fn warnings(&self) -> Vec<String> {
+        self.loaded.warnings.clone()
+    }
+
+    /// `{body, format}` of a ticket, for `ownership_read`; undefined for rows that cannot be read.
+    pub fn body(&self, index: usize) -> Result<JsValue, JsError> {
+        match self.loaded.tickets.get(index) {
+            Some(t) if t.error.is_none() => {
+                #[derive(Serialize)]
+                struct B<'a> {
+                    body: &'a str,
+                    format: crate::Format,
+                }
+                to_js(&B { body: &t.body, format: t.format })
+            }
+            _ => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// Rows `start..end`. `records` is undefined or an array, parallel to the rows, of
+    /// `null | {record, warnings}` as `ownership_read` returns them.
+    pub fn rows(&mut self, start: usize, end: usize, records: JsValue) -> Result<JsValue, JsError> {
+        let end = end.min(self.loaded.tickets.len());
+        let records: Vec<Option<serde_json::Value>> = if records.is_undefined() || records.is_null() {
+            vec![]
+        } else {
+            serde_wasm_bindgen::from_value(records).map_err(|e| JsError::new(&format!("bad records: {e}")))?
+        };
+        let mut rows: Vec<Row> = Vec::with_capacity(end.saturating_sub(start));
+        for (k, t) in self.loaded.tickets.get(start..end).unwrap_or(&[]).iter().enumerate() {
+            let (record, warnings) = split_record(records.get(k).cloned().flatten());
+            let ticket = Ticket { title: t.title.clone(), body: t.body.clone(), format: t.format };
+            let analysis = if t.error.is_none() { crate::analyze(&ticket, &self.config).map_err(|e| e.to_string()) } else { Err(String::new()) };
+            rows.push(analyze_row(t, analysis.as_ref().map_err(Clone::clone), record.as_ref(), warnings, &self.config));
+        }
+        let out = to_js(&rows);
+        for row in rows {
+            let i = row.index;
+            self.done[i] = Some(row);
+        }
+        out
+    }
+
+    /// `{total, classes: [[class, n]], ownership: [[label, n]]}` over the rows computed so far.
+    pub fn summary(&self) -> Result<JsValue, JsError> {
+        let rows: Vec<Row> = self.done.iter().flatten().cloned().collect();
+        to_js(&summarize(&rows))
+    }
+
+    /// The full analysis and the rewrite of one ticket (`to`: "markdown" or "jira").
+    pub fn detail(&self, index: usize, to: Option<String>) -> Result<JsValue, JsError> {
+        let t = self.loaded.tickets.get(index).ok_or_else(|| JsError::new(&format!("no ticket at {index}")))?;
+        let mut d = Detail { index, id: &t.id, title: &t.title, body: &t.body, format: t.format, url: t.url.as_deref(), error: t.error.clone(), analysis: None, rewrite: None };
+        if t.error.is_none() {
+            let ticket = Ticket { title: t.title.clone(), body: t.body.clone(), format: t.format };
+            let target = match to.as_deref() {
+                None => Target::Markdown,
+                Some(name) => Target::parse(name).map_err(|e| JsError::new(&e.to_string()))?,
+            };
+            match crate::analyze(&ticket, &self.config) {
+                Ok(a) => {
+                    d.rewrite = crate::rewrite(&ticket, &self.config, target).ok();
+                    d.analysis = Some(a);
+                }
+                Err(e) => d.error = Some(e.to_string()),
+            }
+        }
+        to_js(&d)
+    }
+}
+
+fn split_record(v: Option<serde_json::Value>) -> (Option<RecordView>, Vec<String>) {
+    let Some(mut v) = v else { return (None, vec![]) };
+    let warnings = match v.get_mut("warnings").map(serde_json::Value::take) {
+        Some(serde_json::Value::Array(ws)) => ws
+            .into_iter()
+            .map(|w| match w {
+                serde_json::Value::String(s) => s,
+                serde_json::Value::Object(ref o) => o.get("message").and_then(|m| m.as_str()).map(str::to_string).unwrap_or_else(|| w.to_string()),
+                other => other.to_string(),
+            })
+            .collect(),
+        _ => vec![],
+    };
+    let record = match v.get_mut("record").map(serde_json::Value::take) {
+        Some(r @ serde_json::Value::Object(_)) => serde_json::from_value::<RecordView>(r).ok(),
+        _ => None,
+    };
+    (record, warnings)
+}
+
+/// Draws the summary chart (SVG) into `target`, replacing what it held.
+#[wasm_bindgen]
+pub fn board_chart(target: &web_sys::Element, summary: JsValue) -> Result<(), JsError> {
+    let summary: super::Summary = serde_wasm_bindgen::from_value(summary).map_err(|e| JsError::new(&format!("bad summary: {e}")))?;
+    crate::dom::chart::render(target, &summary).map_err(|e| JsError::new(&format!("could not draw the chart: {e:?}")))
+}
