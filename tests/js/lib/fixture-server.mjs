@@ -104,3 +104,46 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
       }),
   };
 }
+
+/**
+ * An HTTP CONNECT proxy for browsers without host-resolver rules (Firefox): CONNECT to one of
+ * `hosts` on port 443 is tunnelled to the fixture server; anything else is refused and recorded
+ * in `refused`, so a test can also assert that nothing tried to leave.
+ */
+export async function startConnectProxy(fixturePort, { hosts = ['github.com', 'acme.atlassian.net'] } = {}) {
+  const { createServer: createHttp } = await import('node:http');
+  const { connect } = await import('node:net');
+  const refused = [];
+  const tunnels = [];
+  const proxy = createHttp((req, res) => {
+    refused.push(`${req.method} ${req.url}`);
+    res.writeHead(403).end();
+  });
+  proxy.on('connect', (req, client, head) => {
+    const [host, port] = req.url.split(':');
+    if (!hosts.includes(host) || port !== '443') {
+      refused.push(`CONNECT ${req.url}`);
+      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    tunnels.push(req.url);
+    const upstream = connect(fixturePort, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head?.length) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return {
+    port: proxy.address().port,
+    refused,
+    tunnels,
+    close: () => new Promise((resolve) => {
+      proxy.closeAllConnections?.();
+      proxy.close(() => resolve());
+    }),
+  };
+}

@@ -1,0 +1,109 @@
+// End to end in Firefox ESR over WebDriver BiDi (no geckodriver): webExtension.install loads
+// dist/firefox (the production manifest, background as an event page), pages for github.com and
+// acme.atlassian.net reach the local HTTPS fixture server through a CONNECT proxy, and the
+// prompt must appear and report the background's analysis.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startFixtureServer, startConnectProxy } from './lib/fixture-server.mjs';
+import { ensureExtensionBuilt, until, DIST, FIREFOX } from './lib/browsers.mjs';
+import { launchFirefox } from './lib/bidi.mjs';
+
+const ORDER = 'Implement the /history endpoint with limit and offset. Use Redis to cache it.';
+const OUTCOME = "Users can't export their data for offline analysis, so analysts copy tables by hand.";
+const skip = existsSync(FIREFOX) ? false : `${FIREFOX} is not installed`;
+
+let server;
+let proxy;
+let ff;
+let ctx;
+
+before(async () => {
+  if (skip) return;
+  ensureExtensionBuilt();
+  server = await startFixtureServer();
+  proxy = await startConnectProxy(server.port);
+  ff = await launchFirefox({
+    prefs: {
+      'network.proxy.type': 1,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxy.port,
+      'network.proxy.share_proxy_settings': false,
+      'network.proxy.no_proxies_on': '',
+    },
+  });
+  const installed = await ff.send('webExtension.install', { extensionData: { type: 'path', path: join(DIST, 'firefox') } });
+  assert.equal(installed.extension, 'ownframe@ownframe.dev');
+  ctx = (await ff.send('browsingContext.getTree', {})).contexts[0].context;
+});
+
+after(async () => {
+  await ff?.close();
+  await proxy?.close();
+  await server?.close();
+});
+
+const prompts = () =>
+  ff.evaluate(
+    ctx,
+    `[...document.querySelectorAll('ownframe-prompt')].map((h) => ({
+      framing: h.getAttribute('data-framing'), pending: h.hasAttribute('data-pending'), status: h.getAttribute('data-status'),
+      marks: [...h.shadowRoot.querySelectorAll('mark')].map((m) => m.textContent) }))`,
+  );
+
+async function settled(want) {
+  return until(async () => {
+    const list = await prompts();
+    if (list.length > 1) throw new Error(`${list.length} prompts`);
+    return list[0] && !list[0].pending && want(list[0].framing) && list[0];
+  }, 'analysis in Firefox', 10000, 100);
+}
+
+async function element(css) {
+  const r = await ff.send('script.evaluate', { expression: `document.querySelector(${JSON.stringify(css)})`, target: { context: ctx }, awaitPromise: false });
+  assert.equal(r.result.type, 'node', `${css} exists`);
+  return r.result.sharedId;
+}
+
+/** Clicks an element and types through real key events (trusted input, the editor's own path). */
+async function clickAndType(css, text, { selectAll = false } = {}) {
+  const sharedId = await element(css);
+  await ff.send('input.performActions', {
+    context: ctx,
+    actions: [{ type: 'pointer', id: 'mouse', actions: [
+      { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element: { sharedId } } },
+      { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 },
+    ] }],
+  });
+  const keys = [];
+  if (selectAll) keys.push({ type: 'keyDown', value: '\uE009' }, { type: 'keyDown', value: 'a' }, { type: 'keyUp', value: 'a' }, { type: 'keyUp', value: '\uE009' });
+  for (const ch of text) keys.push({ type: 'keyDown', value: ch }, { type: 'keyUp', value: ch });
+  await ff.send('input.performActions', { context: ctx, actions: [{ type: 'key', id: 'kbd', actions: keys }] });
+}
+
+test('Firefox: the prompt appears on GitHub and follows the background analysis', { skip }, async () => {
+  await ff.send('browsingContext.navigate', { context: ctx, url: 'https://github.com/octo/repo/issues/new', wait: 'complete' });
+  await until(async () => (await prompts()).length === 1, 'prompt in Firefox', 10000, 100);
+  await clickAndType('textarea.md', ORDER);
+  const p = await settled((f) => f === 'task-style');
+  assert.ok(p.marks.includes('Implement'), `highlighted: ${p.marks}`);
+  await clickAndType('textarea.md', OUTCOME, { selectAll: true });
+  const q = await settled((f) => f !== 'task-style');
+  assert.deepEqual(q.marks, []);
+});
+
+test('Firefox: Jira Cloud ProseMirror editor gets a prompt and CSS highlights', { skip }, async () => {
+  await ff.send('browsingContext.navigate', { context: ctx, url: 'https://acme.atlassian.net/jira/your-work', wait: 'complete' });
+  await until(async () => (await prompts()).length === 1, 'prompt on the ProseMirror editor', 10000, 100);
+  await clickAndType('.ProseMirror', ORDER);
+  await settled((f) => f === 'task-style');
+  const ranges = await ff.evaluate(ctx, `[...(CSS.highlights.get('ownframe-finding') ?? [])].map((r) => r.toString())`);
+  assert.ok(ranges.includes('Implement'), `highlight ranges: ${JSON.stringify(ranges)}`);
+});
+
+test('Firefox: nothing but the fixture hosts was contacted, except the browser itself', { skip }, () => {
+  const browserOwn = /^CONNECT [^ ]*\.(mozilla\.(com|net|org)|firefox\.com|mozaws\.net):443$/;
+  assert.deepEqual(proxy.refused.filter((r) => !browserOwn.test(r)), []);
+  assert.ok(proxy.tunnels.length > 0, 'pages came through the proxy');
+});
