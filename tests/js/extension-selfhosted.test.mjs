@@ -1,0 +1,105 @@
+// Self-hosted Jira Data Center in Chromium: the options page's flow is "grant the optional host
+// permission, store {origin, site} in storage.sync; the background registers the content script".
+// Headless Chromium cannot click a permission prompt, so this test loads a copy of dist/chrome
+// whose manifest already grants https://jira.acme.test/* (as if the user had allowed it), then
+// drives everything else for real: storage -> background registration -> content script -> the
+// Jira DC adapter (wiki markup textarea, format 'jira') -> rewrite with to:'jira' -> one undo.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFixtureServer } from './lib/fixture-server.mjs';
+import { ensureExtensionBuilt, launchChromium, until, DIST } from './lib/browsers.mjs';
+
+const HOST = 'jira.acme.test';
+const ORDER = 'h2. Task\nImplement the /history endpoint with *limit* and offset. Use Redis to cache it.\n{code}GET /history?limit=10{code}';
+let server;
+let browser;
+let dir;
+
+before(async () => {
+  ensureExtensionBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'ownframe-ext-'));
+  cpSync(join(DIST, 'chrome'), dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions.push(`https://${HOST}/*`);
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  server = await startFixtureServer();
+  browser = await launchChromium({ extensionDir: dir, fixturePort: server.port, hosts: ['github.com', HOST] });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('Jira Data Center on a self-hosted origin: registered content script, wiki markup, rewrite + one undo', async () => {
+  const sw = await browser.worker();
+  await sw.evaluate(async (origin) => {
+    await chrome.storage.sync.set({ selfHosted: [{ origin, site: 'jira-dc' }] });
+  }, `https://${HOST}`);
+  await until(
+    () => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).some((s) => s.id === 'ownframe-selfhosted')),
+    'content script registration',
+  );
+  const page = await browser.context.newPage();
+  await page.goto(`https://${HOST}/secure/CreateIssue.jspa`);
+  await until(() => page.evaluate(() => document.querySelectorAll('ownframe-prompt').length === 1), 'prompt on Jira DC');
+  await page.locator('#summary').fill('History pagination');
+  const box = page.locator('#description');
+  await box.click();
+  await page.keyboard.insertText(ORDER);
+  await until(
+    () => page.evaluate(() => {
+      const h = document.querySelector('ownframe-prompt');
+      return !h.hasAttribute('data-pending') && h.getAttribute('data-framing') === 'task-style';
+    }),
+    'task-style on Jira DC',
+  );
+  await page.locator('ownframe-prompt button.rewrite').click();
+  await until(async () => (await box.inputValue()) !== ORDER, 'rewrite');
+  const rewritten = await box.inputValue();
+  assert.ok(rewritten.includes('Implement the /history endpoint with *limit* and offset.'), 'wiki markup kept');
+  await box.focus();
+  await page.keyboard.press('Control+z');
+  assert.equal(await box.inputValue(), ORDER);
+  // the popup's source of truth: the content script's status
+  const status = await sw.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ url: 'https://jira.acme.test/*' });
+    return (await chrome.tabs.sendMessage(tab.id, { type: 'page-status' })).result;
+  });
+  assert.equal(status.site, 'jira-dc');
+  assert.equal(status.editors, 1);
+  await page.close();
+});
+
+test('popup state: switching GitHub off removes the prompt and the status says why', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://github.com/octo/repo/issues/new');
+  await until(() => page.evaluate(() => document.querySelectorAll('ownframe-prompt').length === 1), 'prompt');
+  const sw = await browser.worker();
+  await sw.evaluate(() => chrome.storage.sync.set({ sites: { github: false } }));
+  await until(() => page.evaluate(() => document.querySelectorAll('ownframe-prompt').length === 0), 'prompt removed');
+  const status = await sw.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ url: 'https://github.com/*' });
+    return (await chrome.tabs.sendMessage(tab.id, { type: 'page-status' })).result;
+  });
+  assert.equal(status.enabled, false);
+  assert.match(status.reason, /switched off for GitHub/);
+  await sw.evaluate(() => chrome.storage.sync.set({ sites: { github: true } }));
+  await until(() => page.evaluate(() => document.querySelectorAll('ownframe-prompt').length === 1), 'prompt back');
+  // a selector miss is reported, not silent: remove the editor from an issue form
+  await page.evaluate(() => document.querySelector('textarea').remove());
+  const miss = await until(async () => {
+    const s = await sw.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ url: 'https://github.com/*' });
+      return (await chrome.tabs.sendMessage(tab.id, { type: 'page-status' })).result;
+    });
+    return s.editors === 0 && s;
+  }, 'status after the editor disappeared');
+  assert.match(miss.reason, /selector miss/);
+  await page.close();
+});
