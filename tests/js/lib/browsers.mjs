@@ -21,7 +21,7 @@ export function ensureExtensionBuilt() {
   execFileSync(process.execPath, [join(ROOT, 'scripts/build-extension.mjs')], { stdio: 'inherit', cwd: ROOT });
 }
 
-export async function launchChromium({ extensionDir = join(DIST, 'chrome'), fixturePort, hosts = ['github.com', 'acme.atlassian.net'] } = {}) {
+export async function launchChromium({ extensionDir = join(DIST, 'chrome'), fixturePort, hosts = ['github.com', 'acme.atlassian.net'], extraArgs = [] } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'ownframe-chromium-'));
   const args = [
     '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -29,6 +29,7 @@ export async function launchChromium({ extensionDir = join(DIST, 'chrome'), fixt
     '--disable-default-apps', '--ignore-certificate-errors',
     `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
   ];
+  args.push(...extraArgs);
   if (fixturePort) args.push(`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${fixturePort}`).join(', ')}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -49,6 +50,7 @@ export async function launchChromium({ extensionDir = join(DIST, 'chrome'), fixt
     context,
     extensionId,
     worker,
+    profile,
     close: async () => {
       await context.close().catch(() => {});
       rmSync(profile, { recursive: true, force: true });

@@ -49,13 +49,17 @@ async function main() {
     for (const f of features) f.update(found.editors);
   };
 
+  // Busy pages mutate constantly: scan at most every 50 ms, but right away after a quiet spell
+  // (the first analysis after an editor appears should not wait).
   let timer = 0;
+  let lastScan = -Infinity;
   const scanSoon = () => {
     if (timer) return;
     timer = setTimeout(() => {
       timer = 0;
+      lastScan = performance.now();
       scan();
-    }, 50);
+    }, Math.max(0, 50 - (performance.now() - lastScan)));
   };
 
   const start = () => {
