@@ -92,7 +92,7 @@ fn run_one(o: &Options, config: &Config) -> i32 {
 fn run_jsonl(o: &Options, config: &Config) -> i32 {
     let mut matched = false;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let result = io::for_each_jsonl(|id, ticket| {
+    let result = io::for_each_jsonl_in(o.file.as_ref(), o.input, |id, ticket| {
         let analysis = ownframe::analyze(&ticket, config).map_err(|e| e.to_string())?;
         matched |= o.fail_on == Some(analysis.class);
         let line = serde_json::to_string(&Line { id, analysis: &analysis }).map_err(|e| e.to_string())?;
@@ -112,7 +112,11 @@ fn run_jsonl(o: &Options, config: &Config) -> i32 {
 
 /// Line and column (1-based, in characters) of a byte offset.
 fn line_col(text: &str, byte: usize) -> (usize, usize) {
-    let before = &text[..byte.min(text.len())];
+    let mut byte = byte.min(text.len());
+    while !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    let before = &text[..byte];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)

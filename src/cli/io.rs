@@ -44,10 +44,16 @@ pub struct Line {
 
 impl Line {
     /// Parses one JSON line into its id and ticket; the error says what was wrong.
+    #[allow(dead_code)]
     pub fn parse(text: &str) -> Result<(serde_json::Value, Ticket), String> {
+        Line::parse_with_default(text, Format::Markdown)
+    }
+
+    /// As `parse`, with the body format to assume when the line has no `format` field.
+    pub fn parse_with_default(text: &str, default: Format) -> Result<(serde_json::Value, Ticket), String> {
         let line: Line = serde_json::from_str(text).map_err(|e| format!("malformed JSON: {e}"))?;
         let format = match &line.format {
-            None => Format::Markdown,
+            None => default,
             Some(name) => Format::parse(name).map_err(|e| e.to_string())?,
         };
         Ok((line.id, Ticket { title: line.title, body: line.body, format }))
@@ -56,10 +62,25 @@ impl Line {
 
 /// Splits stdin into lines as raw bytes, so one line of invalid UTF-8 is reported alone and the
 /// rest are still processed.
+#[allow(dead_code)]
 pub fn stdin_lines() -> Result<Vec<Vec<u8>>, String> {
+    input_lines(None)
+}
+
+/// Splits FILE (or stdin for `-` or no file) into lines as raw bytes; a trailing `\r` and a
+/// leading byte-order mark are dropped.
+pub fn input_lines(path: Option<&OsString>) -> Result<Vec<Vec<u8>>, String> {
     let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
-    Ok(bytes
+    match path {
+        Some(p) if p != "-" => {
+            bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.to_string_lossy()))?;
+        }
+        _ => {
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
+        }
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    Ok(body
         .split(|&b| b == b'\n')
         .map(|l| l.strip_suffix(b"\r").unwrap_or(l).to_vec())
         .collect())
@@ -67,9 +88,20 @@ pub fn stdin_lines() -> Result<Vec<Vec<u8>>, String> {
 
 /// Runs `each` on every non-blank JSON line of stdin; bad lines are reported on stderr with their
 /// number. Returns whether any line was bad.
-pub fn for_each_jsonl(mut each: impl FnMut(serde_json::Value, Ticket) -> Result<(), String>) -> Result<bool, String> {
+#[allow(dead_code)]
+pub fn for_each_jsonl(each: impl FnMut(serde_json::Value, Ticket) -> Result<(), String>) -> Result<bool, String> {
+    for_each_jsonl_in(None, Format::Markdown, each)
+}
+
+/// As `for_each_jsonl`, reading FILE (or stdin for `-` or none), with `default` as the body format
+/// of lines that give none (`--input`).
+pub fn for_each_jsonl_in(
+    path: Option<&OsString>,
+    default: Format,
+    mut each: impl FnMut(serde_json::Value, Ticket) -> Result<(), String>,
+) -> Result<bool, String> {
     let mut any_bad = false;
-    for (i, raw) in stdin_lines()?.into_iter().enumerate() {
+    for (i, raw) in input_lines(path)?.into_iter().enumerate() {
         let number = i + 1;
         let Ok(text) = std::str::from_utf8(&raw) else {
             eprintln!("ownframe: line {number}: not valid UTF-8; skipped");
@@ -79,7 +111,7 @@ pub fn for_each_jsonl(mut each: impl FnMut(serde_json::Value, Ticket) -> Result<
         if text.trim().is_empty() {
             continue;
         }
-        match Line::parse(text).and_then(|(id, ticket)| each(id, ticket)) {
+        match Line::parse_with_default(text, default).and_then(|(id, ticket)| each(id, ticket)) {
             Ok(()) => {}
             Err(why) => {
                 eprintln!("ownframe: line {number}: {why}; skipped");

@@ -41,7 +41,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
     };
     if jsonl {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        let result = io::for_each_jsonl(|id, ticket| {
+        let result = io::for_each_jsonl_in(file.as_ref(), input, |id, ticket| {
             let rewrite = ownframe::rewrite(&ticket, &config, to).map_err(|e| e.to_string())?;
             let line = serde_json::json!({ "id": id, "rewrite": rewrite });
             use std::io::Write;
