@@ -1,0 +1,145 @@
+//! Evaluates the judgement against the human labels in `../shared/corpus/`:
+//! precision, recall and Cohen's kappa per label, task-style precision/recall, a confusion
+//! table, 5-fold cross-validated figures (weights refitted without each fold), and timing.
+//!
+//! `cargo run --release --example eval`            evaluate the embedded weights
+//! `cargo run --release --example eval -- --fit`   also print weights fitted on all 150 labels
+
+use ownframe::judge::fit::{self, Agreement};
+use ownframe::judge::{self, model};
+use ownframe::{Class, Config, Ticket};
+use std::collections::HashMap;
+use std::time::Instant;
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+
+fn main() {
+    let fit_weights = std::env::args().any(|a| a == "--fit");
+    let Ok(tickets) = std::fs::read_to_string(format!("{CORPUS}/tickets.jsonl")) else {
+        println!("corpus not found at {CORPUS}; nothing to evaluate");
+        return;
+    };
+    let labels = std::fs::read_to_string(format!("{CORPUS}/labels-dev.jsonl")).unwrap_or_default();
+    let gold: HashMap<String, (bool, bool)> = labels
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| Some((v["id"].as_str()?.to_string(), (v["states_outcome"].as_bool()?, v["prescribes_solution"].as_bool()?))))
+        .collect();
+    let config = Config::default();
+
+    let mut all: Vec<(String, Ticket)> = Vec::new();
+    for line in tickets.lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+        let ticket = Ticket {
+            title: v["title"].as_str().unwrap_or("").to_string(),
+            body: v["body"].as_str().unwrap_or("").to_string(),
+            ..Default::default()
+        };
+        all.push((v["id"].as_str().unwrap_or("").to_string(), ticket));
+    }
+
+    // Timing over every ticket (labelled or not: timing reads no labels).
+    let mut times = Vec::new();
+    let mut words = 0usize;
+    for (_, t) in &all {
+        let start = Instant::now();
+        let a = ownframe::analyze(t, &config).expect("markdown always reads");
+        times.push(start.elapsed().as_secs_f64() * 1e6);
+        words += a.word_count;
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    let total: f64 = times.iter().sum();
+    println!(
+        "timing: {} tickets, median {:.1} µs, p90 {:.1} µs, max {:.1} µs, {:.0} words/ms",
+        times.len(),
+        times[times.len() / 2],
+        times[times.len() * 9 / 10],
+        times[times.len() - 1],
+        words as f64 / (total / 1000.0)
+    );
+    let big = big_ticket();
+    let start = Instant::now();
+    let a = ownframe::analyze(&big, &config).expect("reads");
+    println!("timing: synthetic {}-word ticket in {:.2} ms", a.word_count, start.elapsed().as_secs_f64() * 1e3);
+
+    // The labelled set.
+    let mut xs = Vec::new();
+    let mut ids = Vec::new();
+    let (mut go, mut gp, mut po, mut pp) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (id, t) in &all {
+        let Some(&(o, p)) = gold.get(id) else { continue };
+        let reading = ownframe::read(t).expect("reads");
+        ids.push(id.clone());
+        xs.push(judge::features(&reading.title, &reading.body, &config));
+        let a = ownframe::analyze(t, &config).expect("reads");
+        go.push(o);
+        gp.push(p);
+        po.push(a.states_outcome);
+        pp.push(a.prescribes_solution);
+    }
+    println!("\nlabelled tickets: {}", go.len());
+    report("embedded weights, all labelled tickets (in-sample)", &go, &gp, &po, &pp);
+
+    for lambda in [0.01, fit::LAMBDA, 0.1] {
+        let cv_o: Vec<bool> = fit::cross_validate(&xs, &go, 5, lambda).iter().map(|p| *p >= 0.5).collect();
+        let cv_p: Vec<bool> = fit::cross_validate(&xs, &gp, 5, lambda).iter().map(|p| *p >= 0.5).collect();
+        report(&format!("5-fold cross-validation, lambda {lambda}"), &go, &gp, &cv_o, &cv_p);
+    }
+
+    if std::env::args().any(|a| a == "--dump") {
+        let cv_o = fit::cross_validate(&xs, &go, 5, fit::LAMBDA);
+        let cv_p = fit::cross_validate(&xs, &gp, 5, fit::LAMBDA);
+        dump(&ids, &xs, &go, &gp, &cv_o, &cv_p);
+    }
+    if fit_weights {
+        for (name, y) in [("OUTCOME", &go), ("PRESCRIBES", &gp)] {
+            let w = fit::fit(&xs, y, fit::LAMBDA);
+            println!("\n// {name}: bias, then {}", model::FEATURE_NAMES.join(", "));
+            let body: Vec<String> = w.iter().map(|v| format!("{v:.4}")).collect();
+            println!("pub const {name}: Weights = [{}];", body.join(", "));
+        }
+    }
+}
+
+fn report(heading: &str, go: &[bool], gp: &[bool], po: &[bool], pp: &[bool]) {
+    println!("\n== {heading}");
+    for (name, g, p) in [("states_outcome", go, po), ("prescribes_solution", gp, pp)] {
+        let a = Agreement::of(p, g);
+        println!("{name:<20} precision {:.3}  recall {:.3}  kappa {:.3}", a.precision(), a.recall(), a.kappa());
+    }
+    let class = |o: bool, p: bool| Class::from_labels(o, p);
+    let gold_task: Vec<bool> = go.iter().zip(gp).map(|(&o, &p)| class(o, p) == Class::TaskStyle).collect();
+    let pred_task: Vec<bool> = po.iter().zip(pp).map(|(&o, &p)| class(o, p) == Class::TaskStyle).collect();
+    let t = Agreement::of(&pred_task, &gold_task);
+    println!("{:<20} precision {:.3}  recall {:.3}", "task-style", t.precision(), t.recall());
+    let classes = [Class::TaskStyle, Class::OutcomeFirst, Class::Mixed, Class::Unframed];
+    println!("confusion (rows gold, columns predicted):");
+    println!("{:>14} {}", "", classes.map(|c| format!("{:>13}", c.as_str())).join(""));
+    for g in classes {
+        let row = classes.map(|p| {
+            let n = (0..go.len()).filter(|&i| class(go[i], gp[i]) == g && class(po[i], pp[i]) == p).count();
+            format!("{n:>13}")
+        });
+        println!("{:>14} {}", g.as_str(), row.join(""));
+    }
+}
+
+/// A 20,000-word ticket built from the eval's own sentences (no corpus text).
+fn big_ticket() -> Ticket {
+    let para = "## Problem\n\nMerchants cannot see refunds in the export, so the finance team reconciles by hand every week because totals differ.\n\n- Add a refund column to the CSV export\n- Use `redis` to cache the totals\n\nWe should rename the report. Maybe we could split it by month?\n\n";
+    let words = para.split_whitespace().count();
+    Ticket { title: "Add refunds to the export".into(), body: para.repeat(20_000 / words + 1), ..Default::default() }
+}
+
+/// `--dump`: one line per labelled ticket with gold, out-of-fold prediction and active features.
+#[allow(dead_code)]
+pub fn dump(ids: &[String], xs: &[[f32; model::N]], go: &[bool], gp: &[bool], cv_o: &[f32], cv_p: &[f32]) {
+    for i in 0..ids.len() {
+        let active: Vec<String> = (0..model::N).filter(|&j| xs[i][j] != 0.0).map(|j| format!("{}={:.2}", model::FEATURE_NAMES[j], xs[i][j])).collect();
+        let mark = |g: bool, p: f32| if g == (p >= 0.5) { " " } else { "X" };
+        println!(
+            "{} O={} {:.2}{} P={} {:.2}{} {}",
+            ids[i], u8::from(go[i]), cv_o[i], mark(go[i], cv_o[i]), u8::from(gp[i]), cv_p[i], mark(gp[i], cv_p[i]), active.join(" ")
+        );
+    }
+}

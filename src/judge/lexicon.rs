@@ -1,0 +1,149 @@
+//! Word lists the judge reads sentences with. Every list is sorted so membership is a binary
+//! search over a static slice: no allocation, no regex, small in wasm. Words are lower-case ASCII
+//! as `Reading` produces them; a test keeps the lists sorted.
+
+fn has(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok()
+}
+
+/// Verbs that, opening a sentence or a list item, order a concrete change.
+const ORDER_VERBS: &[&str] = &[
+    "add", "adjust", "adopt", "align", "allow", "apply", "archive", "assign", "audit", "automate", "avoid",
+    "backport", "block", "build", "bump", "cache", "change", "cleanup", "combine", "configure", "connect",
+    "consolidate", "convert", "copy", "create", "deduplicate", "define", "delete", "deploy", "deprecate", "design",
+    "disable", "display", "document", "drop", "edit", "embed", "emit", "enable", "enforce", "ensure", "expand",
+    "export", "expose", "extend", "extract", "fetch", "generate", "group", "hide", "highlight", "implement",
+    "import", "improve", "include", "increase", "inject", "install", "integrate", "introduce", "limit", "link",
+    "list", "load", "lower", "make", "mark", "merge", "migrate", "modify", "move", "normalize", "notify",
+    "optimise", "optimize", "parse", "pass", "pin", "point", "port", "prefill", "prevent", "provide", "publish",
+    "purge", "put", "raise", "redesign", "reduce", "refactor", "register", "reimplement", "release", "remove",
+    "rename", "reorder", "reorganize", "replace", "restrict", "restructure", "return", "reuse", "revert",
+    "rewrite", "run", "save", "send", "separate", "set", "setup", "show", "simplify", "sort", "split",
+    "standardize", "start", "stop", "store", "support", "swap", "switch", "sync", "tag", "test", "track",
+    "translate", "trigger", "turn", "unify", "update", "upgrade", "upload", "use", "validate", "wrap", "write",
+];
+
+/// Verbs that open the question instead of answering it: they ask the owner to find out.
+const OPEN_VERBS: &[&str] = &[
+    "analyse", "analyze", "assess", "brainstorm", "consider", "decide", "determine", "discuss", "evaluate",
+    "explore", "figure", "find", "identify", "investigate", "look", "research", "spike", "study", "understand",
+];
+
+/// Words after a verb-like first word that show it was a noun subject ("Update fails ...").
+const SUBJECT_FOLLOWERS: &[&str] = &[
+    "appears", "are", "breaks", "can", "can't", "cannot", "causes", "could", "crashes", "did", "didn't", "does",
+    "doesn't", "don't", "fail", "failed", "fails", "gets", "had", "hangs", "has", "have", "is", "isn't", "looks",
+    "may", "might", "not", "returns", "seems", "should", "shows", "stopped", "takes", "was", "wasn't", "were",
+    "will", "won't", "works", "would",
+];
+
+/// Words naming observed wrong behaviour or a difficulty: the stuff of problem statements.
+const TROUBLE_WORDS: &[&str] = &[
+    "annoying", "bad", "breaking", "breaks", "broke", "broken", "bug", "buggy", "can't", "cannot", "confused",
+    "confusing", "couldn't", "crash", "crashed", "crashes", "cumbersome", "difficult", "doesn't", "don't", "error",
+    "errors", "exception", "fail", "failed", "failing", "fails", "failure", "freezes", "hang", "hangs", "hard",
+    "impossible", "inconsistent", "incorrect", "incorrectly", "invalid", "isn't", "issue", "issues", "lack",
+    "lacking", "lacks", "leak", "missing", "painful", "problem", "problems", "regression", "slow", "struggle",
+    "struggling", "stuck", "tedious", "unable", "unclear", "unexpected", "unexpectedly", "wasn't", "won't",
+    "wrong",
+];
+
+/// Words about people the work serves.
+const ROLE_WORDS: &[&str] = &[
+    "admin", "administrator", "administrators", "admins", "author", "authors", "contributor", "contributors",
+    "customer", "customers", "designer", "designers", "developer", "developers", "engineer", "engineers",
+    "maintainer", "maintainers", "member", "members", "operator", "operators", "people", "person", "player",
+    "players", "reader", "readers", "reviewer", "reviewers", "student", "students", "team", "teams", "user",
+    "user's", "users", "users'", "visitor", "visitors",
+];
+
+/// Words that soften a proposal into one option among others.
+const HEDGE_WORDS: &[&str] = &[
+    "alternatively", "could", "idea", "ideas", "maybe", "might", "option", "options", "perhaps", "possibly",
+    "suggest", "suggestion", "wdyt",
+];
+
+/// Modal phrases that turn a statement into an instruction ("we should add", "must be").
+const MODALS: &[&str] = &[
+    "must", "shall", "should",
+];
+
+/// Pronouns or determiners that make a modal phrase a team instruction ("we need to").
+const ACTOR_WORDS: &[&str] = &[
+    "i", "it", "this", "we", "you",
+];
+
+/// Participles that, after "should be"/"needs to be", name a change ("should be renamed").
+const CHANGE_PARTICIPLES: &[&str] = &[
+    "added", "adjusted", "changed", "configured", "converted", "created", "deleted", "deprecated", "disabled",
+    "dropped", "enabled", "extended", "extracted", "implemented", "increased", "introduced", "made", "merged",
+    "migrated", "moved", "reduced", "refactored", "removed", "renamed", "replaced", "rewritten", "set", "split",
+    "switched", "updated", "upgraded", "used",
+];
+
+/// Words that signal a measurable target.
+const MEASURE_WORDS: &[&str] = &[
+    "average", "faster", "kpi", "latency", "less", "measure", "measured", "median", "metric", "metrics", "ms",
+    "p95", "p99", "percent", "rate", "seconds", "sla", "slo", "under", "within",
+];
+
+/// Words that invite the owner's judgement.
+const INVITE_WORDS: &[&str] = &[
+    "concerns", "feedback", "input", "opinions", "risks", "suggestions", "thoughts", "tradeoffs", "wdyt",
+];
+
+pub fn is_order_verb(w: &str) -> bool {
+    has(ORDER_VERBS, w)
+}
+pub fn is_open_verb(w: &str) -> bool {
+    has(OPEN_VERBS, w)
+}
+pub fn is_subject_follower(w: &str) -> bool {
+    has(SUBJECT_FOLLOWERS, w)
+}
+pub fn is_trouble(w: &str) -> bool {
+    has(TROUBLE_WORDS, w)
+}
+pub fn is_role(w: &str) -> bool {
+    has(ROLE_WORDS, w)
+}
+pub fn is_hedge(w: &str) -> bool {
+    has(HEDGE_WORDS, w)
+}
+pub fn is_modal(w: &str) -> bool {
+    has(MODALS, w)
+}
+pub fn is_actor(w: &str) -> bool {
+    has(ACTOR_WORDS, w)
+}
+pub fn is_change_participle(w: &str) -> bool {
+    has(CHANGE_PARTICIPLES, w)
+}
+pub fn is_measure(w: &str) -> bool {
+    has(MEASURE_WORDS, w)
+}
+pub fn is_invite(w: &str) -> bool {
+    has(INVITE_WORDS, w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_and_lower_case() {
+        for list in [
+            ORDER_VERBS, OPEN_VERBS, SUBJECT_FOLLOWERS, TROUBLE_WORDS, ROLE_WORDS, HEDGE_WORDS, MODALS, ACTOR_WORDS,
+            CHANGE_PARTICIPLES, MEASURE_WORDS, INVITE_WORDS,
+        ] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "unsorted near {:?}", list.windows(2).find(|w| w[0] >= w[1]));
+            assert!(list.iter().all(|w| w.to_ascii_lowercase() == *w));
+        }
+    }
+
+    #[test]
+    fn knows_order_and_open_verbs_apart() {
+        assert!(is_order_verb("implement") && !is_open_verb("implement"));
+        assert!(is_open_verb("investigate") && !is_order_verb("investigate"));
+    }
+}

@@ -1,0 +1,302 @@
+//! The judge's view of a ticket: every prose block lower-cased once, split into words and
+//! sentences once, tagged with the kind of section it sits in and whether it is boilerplate.
+//! Rules read `Sentence`s and never re-tokenise.
+
+use crate::model::Field;
+use crate::text::{template, Block, BlockKind, Document, CODE_WORD, URL_WORD};
+
+/// What a section heading announces; rules weigh the same sentence differently under
+/// "Steps to reproduce" and under "Proposal".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    None,
+    /// Problem, why, motivation, background, goal, user story.
+    Problem,
+    /// Summary, description, details: neutral containers.
+    Description,
+    /// Proposal, implementation plan, tasks, how.
+    Proposal,
+    /// Steps to reproduce.
+    Reproduce,
+    /// Expected / actual / current behaviour.
+    Behaviour,
+    /// Acceptance criteria, definition of done, success.
+    Acceptance,
+    /// Possible fixes, workarounds, options: solutions offered, not ordered.
+    PossibleFix,
+    /// Versions, environment, links, release notes.
+    Meta,
+}
+
+impl Section {
+    /// Classifies a heading's lower-case text. Order matters: "possible solution" is an offer,
+    /// "proposed solution" a plan.
+    pub fn classify(lower: &str) -> Section {
+        let any = |keys: &[&str]| keys.iter().any(|k| lower.contains(k));
+        if any(&["reproduc", "repro steps"]) {
+            Section::Reproduce
+        } else if lower.trim_start().starts_with("steps") && !any(&["implement", "next"]) {
+            Section::Reproduce
+        } else if any(&["expected", "actual", "behavio", "observed", "what happens", "result"]) {
+            Section::Behaviour
+        } else if any(&["possible fix", "possible solution", "workaround", "alternative", "idea", "option", "suggest"]) {
+            Section::PossibleFix
+        } else if any(&["acceptance", "definition of done", "success", "exit criteria", "done when", "metric", "measure"]) {
+            Section::Acceptance
+        } else if any(&[
+            "proposal", "proposed", "solution", "implement", "how", "task", "todo", "to do", "needs to be done",
+            "plan", "approach", "changes", "steps", "checklist", "technical", "scope", "requirement",
+        ]) {
+            Section::Proposal
+        } else if any(&[
+            "problem", "why", "motivation", "background", "context", "use case", "goal", "purpose", "objective",
+            "user story", "impact", "aim", "jobs to be done", "pain", "rationale", "benefit", "value",
+        ]) {
+            Section::Problem
+        } else if any(&["summary", "description", "detail", "overview", "issue", "bug", "feature", "story"]) {
+            Section::Description
+        } else {
+            Section::Meta
+        }
+    }
+}
+
+/// One prose block as the judge reads it.
+pub struct BlockView<'a> {
+    /// Position in `Reading::blocks`.
+    pub index: usize,
+    pub field: Field,
+    pub block: &'a Block,
+    /// `block.text` with ASCII lower-cased: same byte offsets as the original.
+    pub lower: String,
+    /// Byte ranges of words in `block.text`.
+    pub words: Vec<(usize, usize)>,
+    /// (byte start, byte end, first word, end word) per sentence.
+    sentences: Vec<(usize, usize, usize, usize)>,
+    pub section: Section,
+    pub boilerplate: bool,
+    /// A heading, or a short paragraph standing in for one ("**Proposal:**").
+    pub heading_like: bool,
+}
+
+impl BlockView<'_> {
+    pub fn is_list_item(&self) -> bool {
+        matches!(self.block.kind, BlockKind::ListItem { .. })
+    }
+
+    pub fn is_title(&self) -> bool {
+        self.field == Field::Title
+    }
+}
+
+/// A sentence: a window onto its block's words.
+#[derive(Clone, Copy)]
+pub struct Sentence<'a> {
+    pub view: &'a BlockView<'a>,
+    pub start: usize,
+    pub end: usize,
+    w0: usize,
+    w1: usize,
+    /// The first sentence of its block (where list markers and titles put imperatives).
+    pub first_in_block: bool,
+}
+
+impl<'a> Sentence<'a> {
+    pub fn len(&self) -> usize {
+        self.w1 - self.w0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.w1 == self.w0
+    }
+
+    /// The i-th word, lower-cased; "" past the end.
+    pub fn word(&self, i: usize) -> &'a str {
+        match self.view.words.get(self.w0 + i) {
+            Some(&(s, e)) if self.w0 + i < self.w1 => &self.view.lower[s..e],
+            _ => "",
+        }
+    }
+
+    /// The i-th word as written.
+    pub fn raw(&self, i: usize) -> &'a str {
+        match self.view.words.get(self.w0 + i) {
+            Some(&(s, e)) if self.w0 + i < self.w1 => &self.view.block.text[s..e],
+            _ => "",
+        }
+    }
+
+    /// Inline code or a URL stood here.
+    pub fn is_placeholder(&self, i: usize) -> bool {
+        matches!(self.raw(i), CODE_WORD | URL_WORD)
+    }
+
+    pub fn words(&self) -> impl Iterator<Item = &'a str> + 'a {
+        let view = self.view;
+        view.words[self.w0..self.w1].iter().map(move |&(s, e)| &view.lower[s..e])
+    }
+
+    pub fn text(&self) -> &'a str {
+        &self.view.block.text[self.start..self.end]
+    }
+
+    pub fn lower(&self) -> &'a str {
+        &self.view.lower[self.start..self.end]
+    }
+
+    pub fn is_question(&self) -> bool {
+        self.text().trim_end().ends_with('?')
+    }
+
+    /// Finds a run of words; returns the index of its first word.
+    pub fn find(&self, phrase: &[&str]) -> Option<usize> {
+        if phrase.is_empty() || phrase.len() > self.len() {
+            return None;
+        }
+        (0..=self.len() - phrase.len()).find(|&i| phrase.iter().enumerate().all(|(k, p)| self.word(i + k) == *p))
+    }
+
+    pub fn contains(&self, phrase: &[&str]) -> bool {
+        self.find(phrase).is_some()
+    }
+
+    /// Byte range of the i-th word in the block's clean text.
+    pub fn word_range(&self, i: usize) -> Option<(usize, usize)> {
+        (self.w0 + i < self.w1).then(|| self.view.words[self.w0 + i])
+    }
+
+    /// Index of the first word starting at or after `byte` (a block offset).
+    pub fn word_at_or_after(&self, byte: usize) -> usize {
+        (0..self.len()).find(|&i| self.view.words[self.w0 + i].0 >= byte).unwrap_or(self.len())
+    }
+
+    /// Source byte range covering words `from..to` (clamped).
+    pub fn source_span(&self, from: usize, to: usize) -> (usize, usize) {
+        let last = self.len();
+        if last == 0 {
+            return self.view.block.to_source(self.start, self.end);
+        }
+        let from = from.min(last - 1);
+        let to = to.clamp(from + 1, last);
+        let s = self.view.words[self.w0 + from].0;
+        let e = self.view.words[self.w0 + to - 1].1;
+        self.view.block.to_source(s, e)
+    }
+
+    /// Source range of the whole sentence, trailing space trimmed.
+    pub fn whole_span(&self) -> (usize, usize) {
+        let text = self.text();
+        let trimmed = text.trim_end();
+        let lead = text.len() - text.trim_start().len();
+        self.view.block.to_source(self.start + lead.min(trimmed.len()), self.start + trimmed.len())
+    }
+}
+
+/// The whole ticket as the judge reads it.
+pub struct Reading<'a> {
+    pub blocks: Vec<BlockView<'a>>,
+    /// Source texts by field, for evidence the prose does not carry (code blocks, images).
+    pub body_source: &'a str,
+}
+
+impl<'a> Reading<'a> {
+    pub fn new(title: &'a Document, body: &'a Document) -> Reading<'a> {
+        let mut blocks = Vec::with_capacity(title.blocks.len() + body.blocks.len());
+        for (field, doc) in [(Field::Title, title), (Field::Body, body)] {
+            let mask = template::boilerplate(doc);
+            let mut section = Section::None;
+            for (block, boilerplate) in doc.blocks.iter().zip(mask) {
+                let mut view = view_of(blocks.len(), field, block, boilerplate);
+                if view.heading_like && field == Field::Body {
+                    // A heading-like line names the section that follows; an empty one still
+                    // ends the previous section.
+                    section = Section::classify(view.lower.trim());
+                    view.section = section;
+                } else {
+                    view.section = section;
+                }
+                blocks.push(view);
+            }
+        }
+        Reading { blocks, body_source: &body.source }
+    }
+
+    /// Every sentence of judged prose (boilerplate and headings excluded), title first.
+    pub fn sentences(&self) -> impl Iterator<Item = Sentence<'_>> + '_ {
+        self.blocks.iter().filter(|v| !v.boilerplate && !v.heading_like).flat_map(|v| {
+            v.sentences.iter().enumerate().map(move |(k, &(start, end, w0, w1))| Sentence {
+                view: v,
+                start,
+                end,
+                w0,
+                w1,
+                first_in_block: k == 0,
+            })
+        })
+    }
+
+    /// Headings and heading-like lines that introduce filled sections.
+    pub fn headings(&self) -> impl Iterator<Item = &BlockView<'a>> + '_ {
+        self.blocks.iter().filter(|v| v.heading_like && !v.boilerplate && !v.is_title())
+    }
+
+    pub fn title(&self) -> Option<&BlockView<'a>> {
+        self.blocks.first().filter(|v| v.is_title())
+    }
+}
+
+fn view_of<'a>(index: usize, field: Field, block: &'a Block, boilerplate: bool) -> BlockView<'a> {
+    let lower = block.text.to_ascii_lowercase();
+    let words: Vec<(usize, usize)> = block.words().map(|(s, w)| (s, s + w.len())).collect();
+    let mut sentences = Vec::new();
+    let mut wi = 0;
+    for (start, text) in block.sentences() {
+        let end = start + text.len();
+        let w0 = wi;
+        while wi < words.len() && words[wi].0 < end {
+            wi += 1;
+        }
+        sentences.push((start, end, w0, wi));
+    }
+    let heading_like = match block.kind {
+        BlockKind::Heading(_) => true,
+        BlockKind::Paragraph => {
+            let t = block.text.trim();
+            words.len() <= 6 && (t.ends_with(':') || (block.all_emphasis && !t.ends_with('.')))
+        }
+        _ => false,
+    };
+    BlockView { index, field, block, lower, words, sentences, section: Section::None, boilerplate, heading_like }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::markdown;
+
+    #[test]
+    fn tags_sections_and_skips_boilerplate() {
+        let title = Document::title("Export times out");
+        let body = markdown::read(
+            "## Steps to reproduce\n\n1. Open the report\n\n**Proposal:**\n\nCache the totals.\n\n## Notes\n\nDescribe the bug.\n",
+        );
+        let r = Reading::new(&title, &body);
+        let got: Vec<(&str, Section)> = r.sentences().map(|s| (s.text().trim(), s.view.section)).collect();
+        assert_eq!(
+            got,
+            [("Export times out", Section::None), ("Open the report", Section::Reproduce), ("Cache the totals.", Section::Proposal)]
+        );
+    }
+
+    #[test]
+    fn words_and_phrases_are_lower_case_with_source_spans() {
+        let title = Document::title("");
+        let body = markdown::read("We SHOULD use `redis` here.");
+        let r = Reading::new(&title, &body);
+        let s = r.sentences().next().unwrap();
+        assert_eq!(s.find(&["should", "use"]), Some(1));
+        assert!(s.is_placeholder(3));
+        let (a, b) = s.source_span(2, 4);
+        assert_eq!(&body.source[a..b], "use `redis`");
+    }
+}

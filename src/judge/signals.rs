@@ -1,0 +1,336 @@
+//! Linguistic signals counted over a ticket's judged sentences: how much of it orders a change,
+//! how much of it describes a problem, a purpose, evidence, a measure, an invitation. Counts,
+//! not verdicts: `model` weighs them and `scores` maps them to 0..1.
+
+use super::lexicon;
+use super::reading::{Reading, Section, Sentence};
+use crate::config::Config;
+use crate::rules::{imperative_solution, modal_prescription, prescribed_technology, step_list};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Signals {
+    pub sentences: usize,
+    pub words: usize,
+    // Prescription.
+    pub title_order: bool,
+    pub title_open: bool,
+    /// Imperative sentences outside lists (not in repro steps or offered fixes).
+    pub orders: usize,
+    /// Imperative list items.
+    pub list_orders: usize,
+    pub modal_orders: usize,
+    pub tech_orders: usize,
+    pub step_runs: usize,
+    /// Orders under a "possible fix" style heading: offered, not ordered.
+    pub offered_fixes: usize,
+    pub proposal_words: usize,
+    pub hedges: usize,
+    pub open_asks: usize,
+    pub questions: usize,
+    pub code_refs: usize,
+    // Outcome.
+    pub title_trouble: bool,
+    pub trouble: usize,
+    pub bug_sections: usize,
+    pub problem_words: usize,
+    pub purpose: usize,
+    pub user_story: bool,
+    pub roles: usize,
+    pub needs: usize,
+    pub current_state: usize,
+    pub observations: usize,
+    pub evidence: usize,
+    pub measures: usize,
+    pub acceptance_words: usize,
+    // Ownership.
+    pub invitations: usize,
+    pub support: usize,
+    pub authority: usize,
+}
+
+pub fn collect(reading: &Reading, config: &Config) -> Signals {
+    let mut sig = Signals::default();
+    let title_words: Vec<&str> = reading
+        .sentences()
+        .filter(|s| s.view.is_title())
+        .flat_map(|s| s.words().collect::<Vec<_>>())
+        .collect();
+    for s in reading.sentences() {
+        sig.sentences += 1;
+        sig.words += s.len();
+        let title = s.view.is_title();
+        let section = s.view.section;
+        let order = imperative_solution::detect(&s);
+        let modal = if order.is_none() { modal_prescription::detect(&s) } else { None };
+        let ordering = order.is_some() || modal.is_some();
+        let offered = matches!(section, Section::PossibleFix);
+        let describes = matches!(section, Section::Reproduce | Section::Behaviour);
+
+        if title {
+            sig.title_order |= order.is_some();
+            sig.title_open |= opens_question(&s);
+            sig.title_trouble |= !ordering && s.words().any(lexicon::is_trouble);
+        } else if ordering && offered {
+            sig.offered_fixes += 1;
+        } else if order.is_some() && !describes {
+            if s.view.is_list_item() {
+                sig.list_orders += 1;
+            } else {
+                sig.orders += 1;
+            }
+        } else if modal.is_some() {
+            sig.modal_orders += 1;
+        }
+        if ordering && !offered && prescribed_technology::detect(&s, config).is_some() {
+            sig.tech_orders += 1;
+        }
+        if !title {
+            match section {
+                Section::Proposal => sig.proposal_words += s.len(),
+                Section::Problem => sig.problem_words += s.len(),
+                Section::Acceptance => sig.acceptance_words += s.len(),
+                _ => {}
+            }
+        }
+        sig.hedges += s.words().filter(|w| lexicon::is_hedge(w)).count().min(1);
+        sig.open_asks += usize::from(!title && opens_question(&s));
+        sig.questions += usize::from(s.is_question());
+        sig.code_refs += (0..s.len()).filter(|&i| s.raw(i) == crate::text::CODE_WORD).count();
+
+        // Problem statements are sentences that describe rather than order.
+        if !ordering || describes {
+            if s.words().any(lexicon::is_trouble) || s.contains(&["not", "working"]) || s.contains(&["no", "longer"]) {
+                sig.trouble += 1;
+            }
+            sig.observations += usize::from(observes(&s));
+            sig.current_state += usize::from(current_state(&s));
+        }
+        sig.purpose += usize::from(purpose(&s, &title_words));
+        sig.needs += usize::from(needs(&s, config));
+        sig.user_story |= user_story(&s);
+        sig.roles += s.words().filter(|w| lexicon::is_role(w)).count() + configured(&s, &config.vocabulary.roles);
+        sig.evidence += (0..s.len()).filter(|&i| number_with_unit(&s, i)).count();
+        sig.measures += measure(&s, config);
+        sig.invitations += usize::from(invites(&s));
+        sig.support += usize::from(offers_support(&s));
+        sig.authority += usize::from(grants_authority(&s));
+    }
+    sig.step_runs = step_list::detect(reading).len();
+    for h in reading.headings() {
+        if matches!(h.section, Section::Reproduce | Section::Behaviour) {
+            sig.bug_sections += 1;
+        }
+    }
+    sig.evidence += source_evidence(reading.body_source);
+    sig
+}
+
+/// "Investigate why ...", "Why does ...", "What's the best way to ...": the ticket asks.
+fn opens_question(s: &Sentence) -> bool {
+    let first = s.word(0);
+    lexicon::is_open_verb(first)
+        || (first == "why" || first == "how") && s.is_question()
+        || s.contains(&["best", "way"])
+        || s.contains(&["figure", "out"])
+        || s.contains(&["look", "into"])
+}
+
+/// Reasons and purposes: "so that", "because", "in order to", "would help". A clause that
+/// only repeats the title's words restates the change, and "because it is obsolete" is
+/// housekeeping, not an outcome.
+fn purpose(s: &Sentence, title: &[&str]) -> bool {
+    const MARKERS: &[&[&str]] = &[
+        &["so", "that"], &["so", "we"], &["so", "they"], &["so", "users"], &["so", "you"], &["so", "people"],
+        &["in", "order", "to"], &["because"], &["since"], &["to", "allow"], &["to", "enable"], &["to", "help"],
+        &["to", "avoid"], &["to", "prevent"], &["to", "reduce"], &["to", "improve"], &["to", "make", "it"],
+        &["to", "make", "sure"], &["to", "ensure"], &["would", "help"], &["would", "make"], &["would", "allow"],
+        &["would", "be", "nice"], &["would", "be", "great"], &["would", "be", "useful"], &["would", "be", "helpful"],
+        &["would", "be", "good"], &["makes", "it"], &["due", "to"], &["as", "a", "result"], &["the", "reason"],
+        &["otherwise"], &["leads", "to"], &["resulting", "in"], &["this", "means"], &["which", "means"],
+        &["that", "way"], &["allows", "us"], &["allows", "users"], &["enables"],
+    ];
+    for m in MARKERS {
+        let Some(at) = s.find(m) else { continue };
+        let rest: Vec<&str> = (at + m.len()..s.len()).map(|i| s.word(i)).filter(|w| w.len() > 3 && !function_word(w)).take(8).collect();
+        if rest.is_empty() {
+            continue;
+        }
+        if matches!(m[0], "because" | "since")
+            && rest.iter().any(|w| matches!(*w, "obsolete" | "deprecated" | "duplicated" | "duplicate" | "unused" | "redundant" | "outdated"))
+        {
+            continue;
+        }
+        let echoed = rest.iter().filter(|w| title.contains(w)).count();
+        if echoed * 10 >= rest.len() * 7 && !title.is_empty() {
+            continue;
+        }
+        return true;
+    }
+    false
+}
+
+/// Words that carry no content of their own, so they neither restate nor add to a change.
+fn function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "have" | "has" | "need" | "needs" | "want" | "this" | "that" | "these" | "there" | "with" | "will" | "would"
+            | "should" | "does" | "doesn't" | "don't" | "it's" | "them" | "they" | "their" | "then" | "than" | "also"
+            | "been" | "being" | "were" | "what" | "when" | "which" | "from" | "into" | "some" | "more" | "able"
+    )
+}
+
+/// Someone needs, wants or cannot do something.
+fn needs(s: &Sentence, config: &Config) -> bool {
+    for i in 0..s.len() {
+        let w = s.word(i);
+        let who = lexicon::is_role(w) || matches!(w, "we" | "i" | "they" | "people" | "someone" | "nobody");
+        if who {
+            let next = s.word(i + 1);
+            let after = s.word(i + 2);
+            if matches!(next, "need" | "needs" | "want" | "wants" | "expect" | "expects" | "can't" | "cannot" | "struggle" | "lose" | "waste" | "miss")
+                || (next == "are" || next == "is") && matches!(after, "unable" | "forced" | "blocked" | "confused" | "struggling")
+                || next == "would" && after == "like"
+                || next == "have" && after == "to"
+            {
+                return true;
+            }
+        }
+    }
+    configured(s, &config.vocabulary.roles) > 0
+        || s.contains(&["no", "way", "to"])
+        || s.contains(&["not", "possible"])
+        || s.contains(&["it", "would", "be"])
+        || s.contains(&["be", "able", "to"])
+}
+
+fn current_state(s: &Sentence) -> bool {
+    s.words().any(|w| matches!(w, "currently" | "today" | "still"))
+        || s.contains(&["right", "now"])
+        || s.contains(&["at", "the", "moment"])
+        || s.contains(&["there", "is", "no"])
+        || s.contains(&["there's", "no"])
+        || s.contains(&["there", "are", "no"])
+}
+
+/// First-hand reports: "I tried", "we noticed", "when I open".
+fn observes(s: &Sentence) -> bool {
+    for i in 0..s.len() {
+        let w = s.word(i);
+        let next = s.word(i + 1);
+        if matches!(w, "i" | "we")
+            && matches!(
+                next,
+                "tried" | "noticed" | "get" | "got" | "see" | "saw" | "found" | "ran" | "observed" | "encountered" | "hit" | "receive" | "received" | "am" | "was" | "were" | "have"
+            )
+        {
+            return true;
+        }
+        if matches!(w, "when" | "whenever" | "after") && matches!(next, "i" | "we" | "you" | "trying" | "running" | "using" | "clicking" | "opening") {
+            return true;
+        }
+    }
+    false
+}
+
+fn user_story(s: &Sentence) -> bool {
+    s.word(0) == "as"
+        && matches!(s.word(1), "a" | "an")
+        && (s.contains(&["i", "want"]) || s.contains(&["i", "need"]) || s.contains(&["i", "would"]) || s.contains(&["i", "should"]) || s.contains(&["i", "can"]) || s.contains(&["i", "am"]))
+}
+
+fn configured(s: &Sentence, terms: &[String]) -> usize {
+    terms
+        .iter()
+        .filter(|t| {
+            let lower = t.to_ascii_lowercase();
+            let words: Vec<&str> = lower.split_whitespace().collect();
+            s.contains(&words)
+        })
+        .count()
+}
+
+/// "30 s", "120KB", "95%", "2x": a quantity someone measured.
+fn number_with_unit(s: &Sentence, i: usize) -> bool {
+    let w = s.word(i);
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || w.contains('.') && w.bytes().filter(|&b| b == b'.').count() > 1 {
+        return false; // no number, or a version string
+    }
+    let unit = &w[digits..];
+    let next = s.word(i + 1);
+    matches!(unit, "ms" | "s" | "kb" | "mb" | "gb" | "x" | "k" | "m" | "h" | "min" | "%")
+        || matches!(next, "ms" | "seconds" | "minutes" | "hours" | "days" | "percent" | "users" | "requests" | "times" | "kb" | "mb" | "gb" | "errors")
+        || s.text().get(s.word_range(i).map_or(0, |r| r.1 - s.start)..).is_some_and(|t| t.starts_with('%'))
+}
+
+/// Targets: measure words next to numbers, team measures, "success" criteria.
+fn measure(s: &Sentence, config: &Config) -> usize {
+    let team = configured(s, &config.vocabulary.measures);
+    let numeric = (0..s.len()).any(|i| number_with_unit(s, i)) && s.words().any(lexicon::is_measure);
+    let criterion = s.contains(&["done", "when"]) || s.contains(&["we", "will", "know"]) || s.contains(&["success", "means"]);
+    team + usize::from(numeric) + usize::from(criterion)
+}
+
+fn invites(s: &Sentence) -> bool {
+    s.words().any(lexicon::is_invite)
+        || s.contains(&["let", "me", "know"])
+        || s.contains(&["let", "us", "know"])
+        || s.contains(&["edge", "cases"])
+        || s.contains(&["what", "do", "you", "think"])
+        || s.contains(&["open", "to"])
+        || s.is_question() && s.words().any(|w| matches!(w, "you" | "we" | "anyone" | "should"))
+}
+
+fn offers_support(s: &Sentence) -> bool {
+    s.contains(&["happy", "to", "help"])
+        || s.contains(&["can", "help"])
+        || s.contains(&["reach", "out"])
+        || s.contains(&["ping", "me"])
+        || s.contains(&["pair"])
+        || s.contains(&["ask", "me"])
+        || s.contains(&["i", "can", "review"])
+        || s.contains(&["available", "to"])
+}
+
+fn grants_authority(s: &Sentence) -> bool {
+    s.contains(&["up", "to", "you"])
+        || s.contains(&["your", "call"])
+        || s.contains(&["you", "decide"])
+        || s.contains(&["feel", "free"])
+        || s.contains(&["your", "choice"])
+        || s.contains(&["at", "your", "discretion"])
+        || s.words().any(|w| matches!(w, "delegate" | "delegated" | "delegation"))
+}
+
+/// Logs, stack traces, screenshots: evidence the prose reader skipped.
+fn source_evidence(source: &str) -> usize {
+    let fences = source.matches("```").count() / 2 + source.matches("{code").count() / 2 + source.matches("{noformat").count() / 2;
+    let images = source.matches("![").count() + source.matches("<img").count();
+    fences.min(3) + images.min(3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::docs;
+
+    fn signals(title: &str, body: &str) -> Signals {
+        let (t, b) = docs(title, body);
+        collect(&Reading::new(&t, &b), &Config::default())
+    }
+
+    #[test]
+    fn counts_orders_and_problems_apart() {
+        let order = signals("Add CSV export", "- Add a button\n- Store the file\n");
+        assert!(order.title_order && order.list_orders == 2 && order.trouble == 0 && order.step_runs == 1);
+        let bug = signals("Import fails for large files", "## Steps to reproduce\n\n1. Upload a 2 GB file\n\n## Actual behaviour\n\nThe import crashes after 30 s.\n");
+        assert!(!bug.title_order && bug.title_trouble && bug.bug_sections == 2 && bug.trouble >= 1 && bug.evidence >= 1);
+    }
+
+    #[test]
+    fn purpose_must_say_more_than_the_change() {
+        assert_eq!(signals("Add CSV export", "Add CSV export so that analysts can work offline.").purpose, 1);
+        assert_eq!(signals("Add CSV export", "We need this so that we have CSV export.").purpose, 0);
+        assert_eq!(signals("Remove the old banner", "Remove it because it is obsolete.").purpose, 0);
+    }
+}

@@ -1,0 +1,97 @@
+//! `prescribed-solution`: a sentence (or the title) that opens with an order verb ("Add a CSV
+//! export button", "Implement the /history endpoint"). It names the change, not the need.
+
+use super::{clause_end, hedged, quote};
+use crate::judge::lexicon;
+use crate::judge::reading::Sentence;
+
+pub const ID: &str = "prescribed-solution";
+
+/// Words that may stand before the verb of an order without changing it.
+fn filler(w: &str) -> bool {
+    matches!(w, "please" | "let's" | "lets" | "also" | "just" | "then" | "and" | "first" | "simply" | "finally" | "now")
+}
+
+/// The imperative clause as a word range, if the sentence orders a change. Hedged sentences
+/// and questions offer an option instead, so they do not count.
+pub fn detect(s: &Sentence) -> Option<(usize, usize)> {
+    if s.is_empty() || hedged(s) {
+        return None;
+    }
+    let mut starts = vec![0];
+    if s.view.is_title() {
+        // "Dropdown: add a variant", "[UI] Add ...", "Avatars > Add tooltip": the order follows
+        // a component prefix.
+        for (i, ch) in s.text().char_indices() {
+            if matches!(ch, ':' | '>' | ']' | '|' | '–' | '—') || (ch == '-' && s.text()[i + 1..].starts_with(' ')) {
+                let w = s.word_at_or_after(s.start + i + ch.len_utf8());
+                if w < s.len() && starts.len() < 4 {
+                    starts.push(w);
+                }
+            }
+        }
+    }
+    starts.into_iter().find_map(|i| imperative_at(s, i))
+}
+
+fn imperative_at(s: &Sentence, mut i: usize) -> Option<(usize, usize)> {
+    while filler(s.word(i)) && i + 1 < s.len() {
+        i += 1;
+    }
+    let verb = s.word(i);
+    if !lexicon::is_order_verb(verb) {
+        return None;
+    }
+    let next = s.word(i + 1);
+    // "Update fails ...", "List of ...", "Use case": the verb is a noun here.
+    if lexicon::is_subject_follower(next) || next == "of" || (verb == "use" && next.starts_with("case")) {
+        return None;
+    }
+    // A lone word is a label ("Support"), not an order, except in titles.
+    if next.is_empty() && !s.view.is_title() {
+        return None;
+    }
+    Some((i, clause_end(s, i)))
+}
+
+pub fn message(s: &Sentence, (from, to): (usize, usize)) -> String {
+    format!(
+        "\"{}\" is an order: it names the change to build, not who needs it or why, so the owner can only comply.",
+        quote(s, from, to)
+    )
+}
+
+pub fn suggestion(s: &Sentence, (from, to): (usize, usize)) -> String {
+    format!(
+        "Say who is held back today and what should become possible for them (\"Reviewers cannot … so …\"), and how you will know it worked; offer \"{}\" as one option the owner may weigh, not the task.",
+        quote(s, from, to)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::each;
+
+    fn hits(title: &str, body: &str) -> Vec<String> {
+        each(title, body, |s| detect(s).map(|(a, b)| quote(s, a, b)))
+    }
+
+    #[test]
+    fn flags_orders_in_titles_and_body() {
+        assert_eq!(hits("Add a CSV export button", ""), ["Add a CSV export button"]);
+        assert_eq!(hits("Billing page: replace the date picker", ""), ["replace the date picker"]);
+        assert_eq!(hits("", "Use Redis to cache the history query."), ["Use Redis to cache the history query"]);
+        assert_eq!(hits("", "- [ ] Please rename the settings tab, then ship it"), ["rename the settings tab"]);
+    }
+
+    #[test]
+    fn allows_nouns_hedges_questions_and_problems() {
+        assert!(hits("Update fails when the disk is full", "").is_empty());
+        assert!(hits("", "Maybe add a retry here.").is_empty());
+        assert!(hits("", "Add a retry here?").is_empty());
+        assert!(hits("", "Use case: auditors export logs monthly.").is_empty());
+        assert!(hits("Reviewers cannot see who approved a change", "").is_empty());
+        assert!(hits("", "Investigate why the nightly job stalls.").is_empty());
+    }
+}

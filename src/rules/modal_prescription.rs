@@ -1,0 +1,79 @@
+//! `modal-prescription`: an order dressed as a statement: "we should add a cache", "the limit
+//! needs to be changed to 50", "we will migrate to v2". The change is decided, not asked for.
+
+use super::{clause_end, hedged, quote};
+use crate::judge::lexicon;
+use crate::judge::reading::{Section, Sentence};
+
+pub const ID: &str = "modal-prescription";
+
+/// The word range from the subject to the end of the ordered clause.
+pub fn detect(s: &Sentence) -> Option<(usize, usize)> {
+    // "It should show the dialog" under Expected behaviour describes, not prescribes.
+    if hedged(s) || matches!(s.view.section, Section::Behaviour | Section::Reproduce | Section::Acceptance) {
+        return None;
+    }
+    for i in 0..s.len() {
+        let w = s.word(i);
+        let prev = if i > 0 { s.word(i - 1) } else { "" };
+        let next = s.word(i + 1);
+        let target = if lexicon::is_modal(w) {
+            i + 1
+        } else if matches!(w, "need" | "needs") && next == "to" {
+            i + 2
+        } else if matches!(w, "have" | "has") && next == "to" && lexicon::is_actor(prev) {
+            i + 2
+        } else if w == "will" && matches!(prev, "we" | "i") {
+            i + 1
+        } else if matches!(w, "want" | "like") && next == "to" && matches!(prev, "we" | "i" | "would" | "i'd" | "we'd") {
+            i + 2
+        } else {
+            continue;
+        };
+        let mut t = target;
+        while matches!(s.word(t), "also" | "just" | "then" | "not" | "now" | "first") {
+            t += 1;
+        }
+        let verb = s.word(t);
+        let orders = lexicon::is_order_verb(verb) && !lexicon::is_subject_follower(s.word(t + 1))
+            || (verb == "be" && lexicon::is_change_participle(s.word(t + 1)));
+        if orders {
+            let from = if lexicon::is_actor(prev) || prev == "we'd" || prev == "i'd" { i - 1 } else { i };
+            return Some((from, clause_end(s, t)));
+        }
+    }
+    None
+}
+
+pub fn message(s: &Sentence, (from, to): (usize, usize)) -> String {
+    format!("\"{}\" decides the change for the owner; stated as a must, it leaves nothing to weigh.", quote(s, from, to))
+}
+
+pub fn suggestion(_s: &Sentence, _range: (usize, usize)) -> String {
+    "State the problem this change would solve and for whom, and the result you need (\"… must finish in under 2 s\"); if you have a preferred fix, offer it as an option and ask the owner for risks or better ideas.".to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::each;
+
+    fn hits(body: &str) -> Vec<String> {
+        each("", body, |s| detect(s).map(|(a, b)| quote(s, a, b)))
+    }
+
+    #[test]
+    fn flags_decided_changes() {
+        assert_eq!(hits("We should add a cache in front of the search API."), ["We should add a cache in front of the search API"]);
+        assert_eq!(hits("The default timeout needs to be changed to 30s."), ["needs to be changed to 30s"]);
+        assert_eq!(hits("I'd like to replace the date picker, because it is dated."), ["I'd like to replace the date picker"]);
+    }
+
+    #[test]
+    fn allows_hedges_expected_behaviour_and_capability() {
+        assert!(hits("We could add a cache in front of the search API.").is_empty());
+        assert!(hits("## Expected behaviour\n\nIt should show the saved draft.").is_empty());
+        assert!(hits("Users should be able to export their data.").is_empty());
+        assert!(hits("We need to understand why imports stall.").is_empty());
+    }
+}
