@@ -11,6 +11,7 @@ pub mod judge;
 pub mod model;
 pub mod ownership;
 pub mod rewrite;
+pub mod rules;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

@@ -9,9 +9,11 @@ pub mod jira;
 pub mod markdown;
 pub mod offsets;
 pub mod plain;
+pub mod template;
 pub mod urls;
 
 pub use block::{Block, BlockKind, BlockBuilder};
+pub use block::{CODE_WORD, URL_WORD};
 
 use crate::model::Format;
 use crate::Error;
