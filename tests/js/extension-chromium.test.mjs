@@ -256,3 +256,53 @@ test('the extension makes no network request (page and service worker)', async (
   const paths = [...new Set(server.requests.map((r) => r.path))];
   for (const p of paths) assert.match(p, /^\/(fixtures\/|favicon\.ico$|[^/]+\/[^/]+\/issues\/(new|\d+)$|jira\/your-work$)/);
 });
+
+test('keyboard: caret in a highlighted span shows its card, Escape hides it; "Ignore this rule" switches the rule off', async () => {
+  const page = await open('https://github.com/octo/repo/issues/new');
+  await until(async () => (await promptState(page)).length === 1, 'prompt');
+  await page.locator('textarea.md').click();
+  await page.keyboard.type(ORDER);
+  const p = await settled(page, (f) => f === 'task-style');
+  const cardRule = () => page.evaluate(() => {
+    const c = document.querySelector('ownframe-prompt').shadowRoot.querySelector('.card');
+    return c.hidden ? null : c.getAttribute('data-rule');
+  });
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  const rule = await until(cardRule, 'card at the caret');
+  assert.equal(rule, 'prescribed-solution');
+  await page.keyboard.press('Escape');
+  assert.equal(await cardRule(), null);
+  assert.ok(p.marks.length > 0);
+  // ignore the rule from the card: stored in storage.sync, the analysis re-runs without it
+  await page.keyboard.press('ArrowLeft');
+  await until(cardRule, 'card again');
+  await page.locator('ownframe-prompt .card button.ignore').click();
+  await until(
+    () => page.evaluate((r) => ![...document.querySelector('ownframe-prompt').shadowRoot.querySelectorAll('mark')].some((m) => m.dataset.rule === r), rule),
+    'marks of the ignored rule gone',
+  );
+  const sw = await browser.worker();
+  const stored = await sw.evaluate(async () => (await chrome.storage.sync.get('config')).config);
+  assert.deepEqual(stored.disabled_rules, [rule]);
+  // switch it back on through the options page
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.locator(`[data-rule="${rule}"]`).check();
+  await options.locator('#roles').fill('analysts\nsupport agents');
+  await options.locator('#areas').fill('Database schema = 3');
+  await options.locator('#save').click();
+  await until(() => options.evaluate(() => document.getElementById('saved').textContent === 'Saved.'), 'saved');
+  const config = await sw.evaluate(async () => (await chrome.storage.sync.get('config')).config);
+  assert.deepEqual(config.disabled_rules, []);
+  assert.deepEqual(config.vocabulary.roles, ['analysts', 'support agents']);
+  assert.deepEqual(config.decision_areas, [{ area: 'Database schema', level: 3, note: '' }]);
+  await options.locator('#areas').fill('Database schema = 9');
+  await options.locator('#save').click();
+  await until(() => options.evaluate(() => /level from 1 to 7/.test(document.getElementById('saved').textContent)), 'bad level refused');
+  await options.close();
+  await settled(page, (f) => f === 'task-style');
+  await until(async () => (await promptState(page))[0].marks.length > 0, 'the rule is back');
+  await sw.evaluate(() => chrome.storage.sync.clear());
+  await page.close();
+});

@@ -88,6 +88,13 @@ test('Firefox: the prompt appears on GitHub and follows the background analysis'
   await clickAndType('textarea.md', ORDER);
   const p = await settled((f) => f === 'task-style');
   assert.ok(p.marks.includes('Implement'), `highlighted: ${p.marks}`);
+  // the shadow root's styles apply in Firefox content scripts too (else the mirror text would show)
+  const styles = await ff.evaluate(ctx, `(() => {
+    const r = document.querySelector('ownframe-prompt').shadowRoot;
+    const m = getComputedStyle(r.querySelector('.mirror'));
+    return { color: m.color, font: m.font === getComputedStyle(document.querySelector('textarea.md')).font, bar: getComputedStyle(r.querySelector('.bar')).position };
+  })()`);
+  assert.deepEqual(styles, { color: 'rgba(0, 0, 0, 0)', font: true, bar: 'absolute' });
   await clickAndType('textarea.md', OUTCOME, { selectAll: true });
   const q = await settled((f) => f !== 'task-style');
   assert.deepEqual(q.marks, []);

@@ -9,6 +9,7 @@ export function textareaEditor(el) {
     kind: 'textarea',
     el,
     text: () => el.value,
+    caret: () => (el.selectionStart === el.selectionEnd ? el.selectionStart : null),
     async replace(text) {
       el.focus();
       el.setSelectionRange(0, el.value.length);
@@ -135,6 +136,12 @@ export function proseMirrorEditor(el, { toHtml = markdownToHtml } = {}) {
     kind: 'prosemirror',
     el,
     text: () => readBlocks(el).text,
+    caret() {
+      const sel = el.ownerDocument.getSelection();
+      if (!sel || !sel.isCollapsed || !el.contains(sel.anchorNode)) return null;
+      const hit = readBlocks(el).nodes.find((n) => n.node === sel.anchorNode);
+      return hit ? hit.start + sel.anchorOffset : null;
+    },
     async replace(text) {
       const quiet = HISTORY_GROUP_MS - (performance.now() - lastChange);
       if (quiet > 0) await new Promise((r) => setTimeout(r, quiet));

@@ -65,7 +65,16 @@ async function main() {
   const start = () => {
     status.enabled = true;
     status.reason = '';
-    const ctx = { site, send, settings: () => settings };
+    // what every feature gets: the site adapter, the background, settings, and a small event bus
+    // (the prompt emits 'analysis' {editor, role, text, analysis} after each analysis)
+    const bus = new Map();
+    const ctx = {
+      site,
+      send,
+      settings: () => settings,
+      on: (type, fn) => bus.set(type, [...(bus.get(type) ?? []), fn]),
+      emit: (type, detail) => (bus.get(type) ?? []).forEach((fn) => fn(detail)),
+    };
     features = FEATURES.map((f) => f.init(ctx));
     observer = new MutationObserver(scanSoon);
     observer.observe(document.documentElement, { childList: true, subtree: true });

@@ -103,6 +103,8 @@ class Prompt {
     this.stopObserving = this.editor.observe(() => this.schedule());
     this.onMove = (e) => this.hover(e);
     this.target.addEventListener('mousemove', this.onMove);
+    this.onKey = (e) => this.caretCard(e);
+    this.target.addEventListener('keyup', this.onKey);
     this.onScroll = () => this.syncScroll();
     this.target.addEventListener('scroll', this.onScroll);
     this.resize = new ResizeObserver(() => this.layout());
@@ -132,6 +134,12 @@ class Prompt {
     this.statusLine = el(doc, 'div', { class: 'status', role: 'status' });
     this.panel = el(doc, 'div', { class: 'panel', role: 'region', 'aria-label': 'Ownframe findings' }, this.list, this.statusLine);
     this.panel.hidden = true;
+    this.panel.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        this.togglePanel();
+        this.badge.focus();
+      }
+    });
     this.card = el(doc, 'div', { class: 'card', role: 'tooltip' });
     this.card.hidden = true;
     this.card.addEventListener('mouseenter', () => clearTimeout(this.hideTimer));
@@ -149,6 +157,7 @@ class Prompt {
     this.stopObserving();
     this.target.removeEventListener('mousemove', this.onMove);
     this.target.removeEventListener('scroll', this.onScroll);
+    this.target.removeEventListener('keyup', this.onKey);
     this.resize.disconnect();
     highlightRanges.delete(this);
     refreshHighlight();
@@ -194,6 +203,8 @@ class Prompt {
     this.renderHighlights(text);
     this.renderList(analysis);
     this.layout();
+    // other features (e.g. the ownership panel) reuse this analysis instead of asking again
+    this.ctx.emit?.('analysis', { editor: this.target, role: this.found.role, text, analysis });
   }
 
   renderHighlights(text) {
@@ -305,6 +316,20 @@ class Prompt {
     this.card.style.top = `${anchor.bottom - h.top + 4}px`;
     this.card.hidden = false;
     this.card.setAttribute('data-rule', finding.rule);
+  }
+
+  /** Keyboard users: moving the caret into a highlighted span shows its card; Escape hides it. */
+  caretCard(e) {
+    if (e.key === 'Escape') {
+      this.card.hidden = true;
+      if (!this.panel.hidden) this.togglePanel();
+      return;
+    }
+    if (!/^(Arrow|Home|End|Page)/.test(e.key)) return;
+    const at = this.editor.caret?.();
+    const f = at == null ? null : this.findings.find((x) => at >= x.span_utf16.start && at <= x.span_utf16.end);
+    if (f && this.editor.text() === this.analysedText) this.showCardFor(f);
+    else this.card.hidden = true;
   }
 
   hideCardSoon() {
