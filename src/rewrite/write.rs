@@ -1,0 +1,177 @@
+//! Writing the framing in Markdown or Jira wiki markup. The generated text is fixed wording plus
+//! quoted sentences and the team's decision areas; quotes are escaped so that a sentence can
+//! never open a block that spills into the next section.
+
+use super::{Picks, Target, MARKER, ORIGINAL_HEADING};
+use crate::config::{level_in_words, Config};
+use crate::model::Analysis;
+
+const ASK_OUTCOME: &str = "Who needs this, and what can't they do today?";
+const CONFIRM_OUTCOME: &str = "Is this the outcome that matters? Correct it if the people affected would put it differently.";
+const ASK_EVIDENCE: &str =
+    "What tells us this matters: reports, numbers, support tickets, a conversation with someone affected?";
+const ASK_SUCCESS: &str =
+    "How will we know this worked? Name the change the people affected will notice, and a measure if there is one.";
+const CONFIRM_SUCCESS: &str = "Is this how we will know it worked?";
+const SUPPORT: &str = "What do you need from me to move forward? I can help with access, context from the people affected, time to explore, or a second pair of eyes: say which.";
+const ASSESSMENT: &str = "Before you commit to an approach, please share your assessment: Is the outcome right? What risks, edge cases or unknowns do you see? Is there a simpler or better way to get there? Disagreeing with the original proposal is welcome.";
+const SOLUTION_NAMED: &str = "The original proposal names a solution. Treat it as one option, not an order: within the authority above, choose the approach you think best.";
+
+/// A minimal writer for the few constructs the framing uses.
+struct Out {
+    target: Target,
+    text: String,
+}
+
+impl Out {
+    fn para(&mut self, text: &str) {
+        self.text.push_str(text);
+        self.text.push_str("\n\n");
+    }
+
+    fn heading(&mut self, text: &str) {
+        let prefix = match self.target {
+            Target::Markdown => "## ",
+            Target::Jira => "h2. ",
+        };
+        self.para(&format!("{prefix}{text}"));
+    }
+
+    fn strong(&self, text: &str) -> String {
+        match self.target {
+            Target::Markdown => format!("**{text}**"),
+            Target::Jira => format!("*{text}*"),
+        }
+    }
+
+    fn quotes(&mut self, sentences: &[String]) {
+        for s in sentences {
+            let line = match self.target {
+                Target::Markdown => format!("> {}", escape_markdown(s)),
+                Target::Jira => format!("bq. {}", escape_jira(s)),
+            };
+            self.para(&line);
+        }
+    }
+
+    fn bullets(&mut self, items: &[String]) {
+        let marker = match self.target {
+            Target::Markdown => "- ",
+            Target::Jira => "* ",
+        };
+        for item in items {
+            self.text.push_str(marker);
+            self.text.push_str(item);
+            self.text.push('\n');
+        }
+        self.text.push('\n');
+    }
+
+    fn plain(&self, text: &str) -> String {
+        match self.target {
+            Target::Markdown => escape_markdown(text),
+            Target::Jira => escape_jira(text),
+        }
+    }
+}
+
+/// Writes the whole framing with `original` as its last section.
+pub fn framing(picks: &Picks, analysis: &Analysis, config: &Config, target: Target, original: &str) -> String {
+    let mut out = Out { target, text: String::with_capacity(original.len() + 2048) };
+    out.para(&format!("{MARKER} — outcome first; the original proposal is kept word for word at the end."));
+
+    out.heading("Outcome");
+    if picks.outcome.is_empty() {
+        let ask = format!("{} {ASK_OUTCOME}", out.strong("Question for the author:"));
+        out.para(&ask);
+    } else {
+        out.para("The ticket says:");
+        out.quotes(&picks.outcome);
+        out.para(CONFIRM_OUTCOME);
+    }
+
+    out.heading("Context and evidence");
+    if picks.evidence.is_empty() {
+        let ask = format!("{} {ASK_EVIDENCE}", out.strong("Question for the author:"));
+        out.para(&ask);
+    } else {
+        out.quotes(&picks.evidence);
+    }
+
+    out.heading("Success looks like");
+    if picks.success.is_empty() {
+        out.para(ASK_SUCCESS);
+    } else {
+        out.para("The ticket mentions:");
+        out.quotes(&picks.success);
+        out.para(CONFIRM_SUCCESS);
+    }
+
+    out.heading("Your authority");
+    out.para("How much of each decision is yours (Delegation Poker, level 1 Tell to 7 Delegate):");
+    let items: Vec<String> = config
+        .decision_areas_or_default()
+        .iter()
+        .map(|a| {
+            let name = out.plain(&collapse(&a.area));
+            let mut item = format!("{} (level {}): {}", out.strong(&name), a.level, level_in_words(a.level));
+            let note = collapse(&a.note);
+            if !note.is_empty() {
+                item.push_str(". ");
+                item.push_str(&out.plain(&note));
+            }
+            item
+        })
+        .collect();
+    out.bullets(&items);
+    if analysis.prescribes_solution {
+        out.para(SOLUTION_NAMED);
+    }
+
+    out.heading("Support");
+    out.para(SUPPORT);
+
+    out.heading("Your assessment");
+    out.para(ASSESSMENT);
+
+    out.heading(ORIGINAL_HEADING);
+    out.text.push_str(original);
+    out.text
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Escapes a one-line quote for Markdown: HTML could open an element that spans sections, and a
+/// leading marker could turn the line into a heading or list.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if text.starts_with(['#', '>', '-', '+', '*', '=', '|', '`', '~']) {
+        out.push('\\');
+    } else if digits > 0 && matches!(text.as_bytes().get(digits), Some(b'.' | b')')) {
+        out.push_str(&text[..digits]);
+        out.push('\\');
+        out.push_str(&escape_html(&text[digits..]));
+        return out;
+    }
+    out.push_str(&escape_html(text));
+    out
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('<', "\\<")
+}
+
+/// Escapes a one-line quote for Jira wiki: macros (`{code}`) and tables must stay text.
+fn escape_jira(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        if matches!(c, '{' | '}' | '|' | '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
