@@ -95,6 +95,7 @@ fn filled(v: &Option<serde_json::Value>) -> bool {
         None | Some(serde_json::Value::Null) => false,
         Some(serde_json::Value::String(s)) => !s.trim().is_empty(),
         Some(serde_json::Value::Array(a)) => !a.is_empty(),
+        Some(serde_json::Value::Bool(b)) => *b,
         Some(_) => true,
     }
 }
@@ -259,7 +260,7 @@ mod tests {
         let record: RecordView = serde_json::from_value(serde_json::json!({
             "owner": "Bo",
             "decisions": [{"area": "Schema", "level": 3}, {"area": "Vendor", "level": null}],
-            "handoffs": [{"from": "Bo", "to": "Cy", "date": "2026-01-02", "knowledge": ["runbook"], "decision_context": "", "stakeholders": ["ops"]}]
+            "handoffs": [{"from": "Bo", "to": "Cy", "date": "2026-01-02", "knowledge": true, "decision_context": false, "stakeholders": true}]
         })).unwrap();
         let config = Config::from_json(r#"{"decision_areas":[{"area":"Schema","level":3},{"area":"Rollout","level":5}]}"#).unwrap();
         let row = analyze_row(&t, Ok(&a), Some(&record), vec![], &config);

@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// Serves Ownframe's web surfaces on http://127.0.0.1:PORT (default 8080, --port N, 0 = any free):
+//   /            the playground (www/index.html, www/playground/)
+//   /demo/       the <ownframe-board> demo dashboard on sample data written for the project
+//   /board/      the widget's source module; /dist/web/ the built widget bundle (scripts/build-web.mjs)
+//   /pkg/        the wasm core; /fixtures/ the extension's test pages; /dist/ built extensions and zips
+// Every response carries the CSP the widget needs: scripts from this origin plus
+// 'wasm-unsafe-eval' (to compile the wasm), workers from this origin, no inline script.
+// Usable in-process: `import { startServer } from './serve.mjs'` (tests) → {server, port, url}.
+import { createServer } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.zip': 'application/zip',
+  '.xpi': 'application/x-xpinstall',
+  '.pem': 'text/plain; charset=utf-8',
+};
+
+// URL prefix -> directory. The first match wins; everything else comes from www/.
+const MOUNTS = [
+  ['/pkg/', 'pkg'],
+  ['/dist/', 'dist'],
+  ['/fixtures/', 'www/fixtures'],
+  ['/', 'www'],
+];
+
+function resolve(pathname) {
+  for (const [prefix, dir] of MOUNTS) {
+    if (!pathname.startsWith(prefix)) continue;
+    const base = join(root, dir);
+    const file = normalize(join(base, pathname.slice(prefix.length)));
+    if (file !== base && !file.startsWith(base + sep)) return null; // ../ escape
+    return file;
+  }
+  return null;
+}
+
+function handler(req, res) {
+  const headers = {
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  } catch {
+    res.writeHead(400, headers).end('bad request');
+    return;
+  }
+  let file = resolve(pathname);
+  let st = null;
+  try {
+    st = file && statSync(file);
+    if (st && st.isDirectory()) {
+      if (!pathname.endsWith('/')) {
+        res.writeHead(301, { ...headers, Location: pathname + '/' }).end();
+        return;
+      }
+      file = join(file, 'index.html');
+      st = statSync(file);
+    }
+  } catch {
+    st = null;
+  }
+  if (!st || !st.isFile()) {
+    const hint = pathname.startsWith('/pkg/') || pathname.startsWith('/dist/') ? ' (run scripts/build first)' : '';
+    res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(`not found: ${pathname}${hint}`);
+    return;
+  }
+  res.writeHead(200, {
+    ...headers,
+    'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': st.size,
+  });
+  if (req.method === 'HEAD') return res.end();
+  createReadStream(file).pipe(res);
+}
+
+/** Starts the server; resolves to {server, port, url}. */
+export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
+  const server = createServer(handler);
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      const actual = server.address().port;
+      ok({ server, port: actual, url: `http://${host}:${actual}/` });
+    });
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2);
+  let port = Number(process.env.PORT ?? 8080);
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--port') port = Number(args[++i]);
+    else if (args[i].startsWith('--port=')) port = Number(args[i].slice(7));
+    else if (args[i] === '--help' || args[i] === '-h') {
+      console.log('usage: node scripts/serve.mjs [--port N]');
+      process.exit(0);
+    } else {
+      console.error(`serve: unknown argument ${args[i]} (usage: --port N)`);
+      process.exit(2);
+    }
+  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error('serve: --port takes a number from 0 to 65535');
+    process.exit(2);
+  }
+  const { url } = await startServer({ port }).catch((e) => {
+    console.error(`serve: ${e.message}`);
+    process.exit(1);
+  });
+  console.log(`Ownframe on ${url}\n  playground  ${url}\n  board demo  ${url}demo/\n  widget      ${url}dist/web/ownframe-board.js\n  fixtures    ${url}fixtures/\n  extensions  ${url}dist/`);
+}

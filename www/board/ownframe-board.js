@@ -1,0 +1,475 @@
+// <ownframe-board>: a dashboard of tickets judged by the Ownframe core (wasm).
+// One ES module: on a page it defines the custom element; started as a module Worker (the element
+// starts it from its own URL) it runs the wasm and analyses the list off the main thread.
+// The logic (reading GitHub/Jira JSON and CSV, judging, rows, summary, the SVG chart) is Rust;
+// this file only moves data between the worker and the DOM. Ticket text only ever reaches the DOM
+// through textContent/attributes, never innerHTML.
+
+import init, * as core from '../../pkg/ownframe.js';
+
+const CHUNK = 250; // tickets per worker message
+const ROW_H = 34; // px, fixed so the table can be virtualised
+const OVERSCAN = 8;
+
+// ---------------------------------------------------------------------------------------------
+// The analysis engine: the same handler runs in the worker, or in the page when no worker starts.
+
+function makeHandler(post) {
+  let board = null;
+  let current = 0;
+  const ready = init();
+  const readRecord = (i) => {
+    if (typeof core.ownership_read !== 'function') return null;
+    const body = board.body(i);
+    if (!body) return null;
+    try {
+      const read = core.ownership_read(body);
+      return read && read.record ? read : (read && read.warnings && read.warnings.length ? { record: null, warnings: read.warnings } : null);
+    } catch (err) {
+      return { record: null, warnings: [`ownership block: ${err.message}`] };
+    }
+  };
+  return async (msg) => {
+    await ready;
+    if (msg.type === 'load') {
+      current = msg.id;
+      if (board) { board.free(); board = null; }
+      try {
+        board = new core.Board(msg.text, msg.config ?? undefined);
+      } catch (err) {
+        post({ type: 'error', id: msg.id, message: String(err && err.message || err) });
+        return;
+      }
+      const total = board.length;
+      post({ type: 'loaded', id: msg.id, source: board.source, total, warnings: board.warnings(),
+        ownership: typeof core.ownership_read === 'function' });
+      for (let start = 0; start < total; start += CHUNK) {
+        if (current !== msg.id) return; // a newer load replaced this one
+        const end = Math.min(total, start + CHUNK);
+        const records = [];
+        for (let i = start; i < end; i++) records.push(readRecord(i));
+        const rows = board.rows(start, end, records);
+        const last = end === total;
+        post({ type: 'rows', id: msg.id, rows, done: end, total, summary: last || (start / CHUNK) % 8 === 7 ? board.summary() : null });
+        // Let detail requests and newer loads in between chunks.
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      if (total === 0) post({ type: 'rows', id: msg.id, rows: [], done: 0, total: 0, summary: board.summary() });
+    } else if (msg.type === 'detail') {
+      try {
+        post({ type: 'detail', id: msg.id, detail: board.detail(msg.index, msg.to) });
+      } catch (err) {
+        post({ type: 'detail', id: msg.id, detail: { index: msg.index, error: String(err && err.message || err) } });
+      }
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The element.
+
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v == null) continue;
+    if (k === 'text') el.textContent = v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) if (c != null) el.append(c);
+  return el;
+}
+
+const STYLE = `
+:host { display: block; font: 14px/1.4 system-ui, sans-serif; color: #1f1f1f; background: #fff; }
+* { box-sizing: border-box; }
+.top { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
+.chart { flex: 0 1 380px; min-width: 260px; }
+.chart svg { width: 100%; height: auto; }
+.chart .label { font-size: 11px; fill: #1f1f1f; }
+.chart .heading { font-size: 12px; font-weight: 600; fill: #1f1f1f; }
+.controls { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; margin: 8px 0; }
+label { display: flex; flex-direction: column; font-size: 12px; color: #3c3c3c; }
+input, select, button { font: inherit; }
+.status { font-size: 13px; color: #3c3c3c; min-height: 1.4em; }
+progress { width: 220px; }
+.alert { color: #8c1d18; background: #fdeceb; border: 1px solid #e6a19b; padding: 6px 8px; border-radius: 4px; }
+.alert:empty { display: none; }
+.scroller { height: var(--ownframe-board-height, 420px); overflow: auto; border: 1px solid #c4c4c4; position: relative; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+th, td { height: ${ROW_H}px; padding: 0 6px; text-align: left; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-bottom: 1px solid #e3e3e3; }
+thead th { position: sticky; top: 0; background: #f1f3f4; z-index: 1; }
+th button { background: none; border: 0; padding: 0; font-weight: 600; cursor: pointer; color: #1f1f1f; }
+th button:focus-visible, td button:focus-visible, a:focus-visible { outline: 2px solid #0b57d0; outline-offset: 1px; }
+td button { background: none; border: 0; padding: 0; cursor: pointer; color: #0b57d0; text-align: left; max-width: 100%; overflow: hidden; text-overflow: ellipsis; }
+tr.selected td { background: #e8f0fe; }
+tr.bad td { background: #fdeceb; }
+a { color: #0b57d0; }
+.c-task-style { color: #8c1d18; } .c-mixed { color: #7a4500; } .c-outcome-first { color: #146c2e; } .c-unframed { color: #444; } .c-error { color: #8c1d18; font-weight: 600; }
+.detail { margin-top: 12px; border-top: 1px solid #c4c4c4; padding-top: 8px; }
+.detail pre { white-space: pre-wrap; background: #f6f8fa; padding: 8px; border-radius: 4px; max-height: 320px; overflow: auto; }
+.detail li { margin-bottom: 4px; }
+.muted { color: #555; }
+col.id { width: 90px; } col.owner { width: 120px; } col.class { width: 110px; } col.auth { width: 120px; } col.hand { width: 150px; }
+`;
+
+const COLUMNS = [
+  { key: 'id', label: 'Ticket', col: 'id' },
+  { key: 'title', label: 'Title', col: 'title' },
+  { key: 'owner', label: 'Owner', col: 'owner' },
+  { key: 'class', label: 'Class', col: 'class' },
+  { key: 'authority', label: 'Authority', col: 'auth' },
+  { key: 'handoff', label: 'Hand-off', col: 'hand' },
+  { key: 'gap', label: 'Top gap', col: 'gap' },
+];
+
+const CLASS_ORDER = { 'task-style': 0, mixed: 1, unframed: 2, 'outcome-first': 3, error: 4 };
+const HANDOFF_ORDER = { incomplete: 0, 'no-record': 1, none: 2, complete: 3 };
+
+function sortValue(row, key) {
+  switch (key) {
+    case 'id': return row.index;
+    case 'class': return CLASS_ORDER[row.class] ?? 9;
+    case 'authority': return row.class === 'error' ? -1 : row.authority.coverage;
+    case 'handoff': return HANDOFF_ORDER[row.handoff.state] ?? 9;
+    case 'gap': return (row.error || row.top_gap?.message || '').toLowerCase();
+    default: return String(row[key] ?? '').toLowerCase();
+  }
+}
+
+function defineElement() {
+  let seq = 0;
+  // The page needs the wasm too: the summary chart is drawn by Rust (web-sys) into the shadow root.
+  let pageCore = null;
+  const pageReady = () => (pageCore ??= init());
+
+  class OwnframeBoard extends HTMLElement {
+    static get observedAttributes() { return ['src']; }
+
+    constructor() {
+      super();
+      this._rows = [];
+      this._view = [];
+      this._sort = { key: 'id', dir: 1 };
+      this._selected = -1;
+      this._loadId = 0;
+      this._details = new Map();
+      this._config = undefined;
+      this._tickets = undefined;
+      this._build();
+    }
+
+    // -- public API -----------------------------------------------------------------------------
+    get tickets() { return this._tickets; }
+    set tickets(value) { this._tickets = value; this._load(); }
+    get config() { return this._config; }
+    set config(value) { this._config = value; if (this.isConnected) this._load(); }
+    get rows() { return this._rows.slice(); }
+    /** Resolves when the current list is fully analysed. */
+    get ready() { return this._ready; }
+
+    connectedCallback() { if (!this._started) { this._started = true; this._load(); } }
+    attributeChangedCallback(name, old, value) { if (this._started && old !== value) this._load(); }
+    disconnectedCallback() { /* the worker stays for a re-attach; it is idle between loads */ }
+
+    // -- structure ------------------------------------------------------------------------------
+    _build() {
+      const root = this.attachShadow({ mode: 'open' });
+      const style = h('style');
+      style.textContent = STYLE;
+      this._status = h('div', { class: 'status', role: 'status' });
+      this._progress = h('progress', { max: '1', value: '0', 'aria-label': 'Analysis progress' });
+      this._alert = h('div', { class: 'alert', role: 'alert' });
+      this._chart = h('div', { class: 'chart' });
+      this._filter = h('input', { type: 'search', placeholder: 'id, title, owner, gap' });
+      this._classFilter = h('select', {},
+        ...[['', 'All classes'], ['task-style', 'Task-style'], ['mixed', 'Mixed'], ['unframed', 'Unframed'], ['outcome-first', 'Outcome-first'], ['error', 'Could not analyse']]
+          .map(([v, t]) => h('option', { value: v, text: t })));
+      this._handoffFilter = h('select', {},
+        ...[['', 'Any hand-off'], ['no-record', 'No record'], ['none', 'No hand-off'], ['incomplete', 'Incomplete'], ['complete', 'Complete']]
+          .map(([v, t]) => h('option', { value: v, text: t })));
+      const controls = h('div', { class: 'controls', role: 'search', 'aria-label': 'Filter tickets' },
+        h('label', {}, 'Search', this._filter),
+        h('label', {}, 'Class', this._classFilter),
+        h('label', {}, 'Hand-off', this._handoffFilter),
+        this._count = h('span', { class: 'muted', 'aria-live': 'polite' }));
+      for (const c of [this._filter, this._classFilter, this._handoffFilter]) c.addEventListener('input', () => this._applyView());
+
+      const colgroup = h('colgroup', {}, ...COLUMNS.map((c) => h('col', { class: c.col })));
+      this._headCells = COLUMNS.map((c) => {
+        const b = h('button', { type: 'button', text: c.label });
+        b.addEventListener('click', () => this._sortBy(c.key));
+        return h('th', { scope: 'col', 'aria-sort': c.key === 'id' ? 'ascending' : 'none', 'data-key': c.key }, b);
+      });
+      this._tbody = h('tbody');
+      this._table = h('table', { 'aria-label': 'Tickets', 'aria-rowcount': '1' }, colgroup, h('thead', {}, h('tr', { 'aria-rowindex': '1' }, ...this._headCells)), this._tbody);
+      this._scroller = h('div', { class: 'scroller', role: 'region', 'aria-label': 'Ticket table', tabindex: '0' }, this._table);
+      this._scroller.addEventListener('scroll', () => this._scheduleRender(), { passive: true });
+      this._tbody.addEventListener('keydown', (e) => this._onKey(e));
+      this._detail = h('section', { class: 'detail', 'aria-label': 'Selected ticket', hidden: true });
+      root.append(style,
+        h('div', { class: 'top' }, this._chart,
+          h('div', {}, this._progress, this._status, this._alert)),
+        controls, this._scroller, this._detail);
+    }
+
+    // -- loading --------------------------------------------------------------------------------
+    async _sourceText() {
+      if (this._tickets !== undefined) {
+        return typeof this._tickets === 'string' ? this._tickets : JSON.stringify(this._tickets);
+      }
+      const src = this.getAttribute('src');
+      if (src) {
+        const res = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
+        if (!res.ok) throw new Error(`could not fetch ${src}: HTTP ${res.status}`);
+        return await res.text();
+      }
+      const inline = this.querySelector('script[type="application/json"], script[type="text/csv"]');
+      if (inline) return inline.textContent;
+      return null;
+    }
+
+    _engine() {
+      if (this._worker) return this._worker;
+      const onMessage = (m) => this._onMessage(m);
+      try {
+        const w = new Worker(import.meta.url, { type: 'module' });
+        w.onmessage = (e) => onMessage(e.data);
+        w.onerror = (e) => {
+          // A worker that cannot start (CSP worker-src, cross-origin module): analyse in the page.
+          e.preventDefault?.();
+          if (this._worker === w) { this._worker = this._inPage(onMessage); this._load(); }
+        };
+        this._worker = w;
+        this.dataset.engine = 'worker';
+      } catch {
+        this._worker = this._inPage(onMessage);
+      }
+      return this._worker;
+    }
+
+    _inPage(onMessage) {
+      this.dataset.engine = 'page';
+      const handle = makeHandler((m) => setTimeout(() => onMessage(m), 0));
+      return { postMessage: (m) => handle(m), terminate() {} };
+    }
+
+    async _load() {
+      if (!this.isConnected) return;
+      const id = ++seq;
+      this._loadId = id;
+      this._rows = [];
+      this._details.clear();
+      this._selected = -1;
+      this._detail.hidden = true;
+      this._alert.textContent = '';
+      this._progress.value = 0;
+      this._progress.hidden = false;
+      this._status.textContent = 'Loading tickets…';
+      this._applyView();
+      let finish;
+      this._ready = new Promise((r) => (finish = r));
+      this._finish = finish;
+      this._t0 = performance.now();
+      let text;
+      try {
+        text = await this._sourceText();
+      } catch (err) {
+        if (id === this._loadId) this._fail(err.message);
+        return;
+      }
+      if (id !== this._loadId) return;
+      if (text == null) {
+        this._status.textContent = 'No tickets: give a src URL, an inline <script type="application/json">, or set the tickets property.';
+        this._progress.hidden = true;
+        finish();
+        return;
+      }
+      this._engine().postMessage({ type: 'load', id, text, config: this._config });
+    }
+
+    _fail(message) {
+      this._alert.textContent = `Could not read the tickets: ${message}`;
+      this._status.textContent = '';
+      this._progress.hidden = true;
+      this._finish?.();
+    }
+
+    _onMessage(m) {
+      if (m.type === 'detail') return this._onDetail(m.detail);
+      if (m.id !== this._loadId) return;
+      if (m.type === 'error') return this._fail(m.message);
+      if (m.type === 'loaded') {
+        this._total = m.total;
+        this._source = m.source;
+        this.dataset.source = m.source;
+        const notes = [...m.warnings];
+        if (!m.ownership) notes.push('ownership records not available in this core build (ownership_read missing)');
+        this._notes = notes;
+        this._status.textContent = `Analysing ${m.total} tickets (${m.source})…`;
+        return;
+      }
+      if (m.type === 'rows') {
+        for (const r of m.rows) this._rows.push(r);
+        this._progress.value = m.total ? m.done / m.total : 1;
+        if (m.summary) {
+          const summary = m.summary;
+          pageReady().then(() => { if (m.id === this._loadId) core.board_chart(this._chart, summary); })
+            .catch((err) => { this._chart.textContent = `Chart unavailable: ${err.message}`; });
+        }
+        const first = this._rows.length === m.rows.length;
+        if (first || m.done === m.total || this._rows.length % (CHUNK * 4) === 0) this._applyView();
+        if (first) this._firstPaint = performance.now() - this._t0;
+        if (m.done === m.total) {
+          const bad = this._rows.filter((r) => r.error).length;
+          const ms = Math.round(performance.now() - this._t0);
+          this._progress.hidden = true;
+          this._status.textContent = `${m.total} tickets from ${this._source} analysed in ${ms} ms` +
+            (bad ? `; ${bad} could not be analysed (see their rows)` : '') + (this._notes.length ? `. Note: ${this._notes.join('; ')}` : '');
+          this.dispatchEvent(new CustomEvent('ownframe-board-ready', { detail: { total: m.total, errors: bad, ms, firstRowsMs: this._firstPaint } }));
+          this._finish?.();
+        } else {
+          this._status.textContent = `Analysing: ${m.done} of ${m.total}`;
+        }
+      }
+    }
+
+    // -- view -----------------------------------------------------------------------------------
+    _applyView() {
+      const q = this._filter.value.trim().toLowerCase();
+      const cls = this._classFilter.value;
+      const ho = this._handoffFilter.value;
+      let view = this._rows.filter((r) =>
+        (!cls || r.class === cls) && (!ho || r.handoff.state === ho) &&
+        (!q || `${r.id}\u0000${r.title}\u0000${r.owner}\u0000${r.top_gap?.message ?? ''}\u0000${r.error ?? ''}`.toLowerCase().includes(q)));
+      const { key, dir } = this._sort;
+      if (key !== 'id' || dir !== 1) {
+        view = view.map((r) => [sortValue(r, key), r]).sort((a, b) => (a[0] < b[0] ? -dir : a[0] > b[0] ? dir : a[1].index - b[1].index)).map((x) => x[1]);
+      }
+      this._view = view;
+      this._count.textContent = `${view.length} of ${this._rows.length} shown`;
+      this._table.setAttribute('aria-rowcount', String(view.length + 1));
+      this._render();
+    }
+
+    _sortBy(key) {
+      this._sort = { key, dir: this._sort.key === key ? -this._sort.dir : 1 };
+      for (const th of this._headCells) {
+        th.setAttribute('aria-sort', th.dataset.key === key ? (this._sort.dir === 1 ? 'ascending' : 'descending') : 'none');
+      }
+      this._applyView();
+    }
+
+    _scheduleRender() {
+      if (this._raf) return;
+      this._raf = requestAnimationFrame(() => { this._raf = 0; this._render(); });
+    }
+
+    _render() {
+      const view = this._view;
+      const height = this._scroller.clientHeight || 420;
+      const first = Math.max(0, Math.floor(this._scroller.scrollTop / ROW_H) - OVERSCAN);
+      const last = Math.min(view.length, Math.ceil((this._scroller.scrollTop + height) / ROW_H) + OVERSCAN);
+      const focusedIndex = this.shadowRoot.activeElement?.closest?.('tr')?.dataset.index;
+      const rows = [];
+      if (first > 0) rows.push(h('tr', { 'aria-hidden': 'true', style: `height:${first * ROW_H}px` }));
+      for (let i = first; i < last; i++) rows.push(this._rowEl(view[i], i));
+      if (last < view.length) rows.push(h('tr', { 'aria-hidden': 'true', style: `height:${(view.length - last) * ROW_H}px` }));
+      this._tbody.replaceChildren(...rows);
+      if (focusedIndex != null) this._tbody.querySelector(`tr[data-index="${focusedIndex}"] td button`)?.focus({ preventScroll: true });
+    }
+
+    _rowEl(r, pos) {
+      const idCell = r.url && /^https?:/i.test(r.url) ? h('a', { href: r.url, target: '_blank', rel: 'noopener noreferrer', text: r.id }) : r.id;
+      const title = h('button', { type: 'button', text: r.title || '(no title)', 'aria-label': `Details for ${r.id}: ${r.title || 'no title'}` });
+      title.addEventListener('click', () => this.select(r.index));
+      const gap = r.error ? `Could not analyse: ${r.error}` : r.warnings?.length ? `Ownership block: ${r.warnings[0]}` : (r.top_gap?.message ?? '');
+      const tr = h('tr', {
+        'aria-rowindex': String(pos + 2),
+        'data-index': String(r.index),
+        class: `${r.index === this._selected ? 'selected' : ''} ${r.error ? 'bad' : ''}`.trim() || null,
+        'aria-selected': r.index === this._selected ? 'true' : null,
+      },
+      h('td', {}, idCell),
+      h('td', { title: r.title }, title),
+      h('td', { text: r.owner || '-' }),
+      h('td', { class: `c-${r.class}`, text: r.class === 'error' ? 'error' : r.class }),
+      h('td', { text: r.authority.label, title: r.authority.from === 'text' ? 'From the ticket text (no ownership record)' : 'Decision areas with a delegation level' }),
+      h('td', { text: r.handoff.label }),
+      h('td', { title: gap, text: gap }));
+      return tr;
+    }
+
+    _onKey(e) {
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+      const tr = e.target.closest('tr');
+      if (!tr) return;
+      const pos = Number(tr.getAttribute('aria-rowindex')) - 2 + (e.key === 'ArrowDown' ? 1 : -1);
+      if (pos < 0 || pos >= this._view.length) return;
+      e.preventDefault();
+      const top = pos * ROW_H + ROW_H; // below the sticky header
+      const s = this._scroller;
+      if (top < s.scrollTop + ROW_H) s.scrollTop = top - ROW_H;
+      else if (top + ROW_H > s.scrollTop + s.clientHeight) s.scrollTop = top + ROW_H - s.clientHeight;
+      this._render();
+      this._tbody.querySelector(`tr[aria-rowindex="${pos + 2}"] td button`)?.focus({ preventScroll: true });
+    }
+
+    // -- details --------------------------------------------------------------------------------
+    /** Shows the findings and the rewrite of the ticket at `index` (its position in the source). */
+    select(index) {
+      this._selected = index;
+      this._render();
+      const row = this._rows.find((r) => r.index === index);
+      this._detail.hidden = false;
+      this._detail.replaceChildren(h('h2', { text: row ? `${row.id}: ${row.title}` : `Ticket ${index}` }), h('p', { class: 'muted', text: 'Loading…' }));
+      this._requestDetail(index, this._detailTo || 'markdown');
+    }
+
+    _requestDetail(index, to) {
+      this._engine().postMessage({ type: 'detail', id: this._loadId, index, to });
+    }
+
+    _onDetail(d) {
+      if (d.index !== this._selected) return;
+      const row = this._rows.find((r) => r.index === d.index);
+      const parts = [h('h2', { text: `${d.id ?? row?.id ?? ''}: ${d.title ?? row?.title ?? ''}` })];
+      if (d.error) {
+        parts.push(h('p', { class: 'alert', text: `This ticket could not be analysed: ${d.error}` }));
+        this._detail.replaceChildren(...parts);
+        return;
+      }
+      const a = d.analysis;
+      parts.push(h('p', {}, 'Class: ', h('strong', { class: `c-${a.class}`, text: a.class }),
+        ` · outcome ${a.states_outcome ? 'stated' : 'not stated'} · solution ${a.prescribes_solution ? 'prescribed' : 'left open'} · ${a.word_count} words`));
+      if (row?.warnings?.length) parts.push(h('p', { class: 'alert', text: `Ownership block: ${row.warnings.join('; ')}` }));
+      parts.push(h('h3', { text: `Findings (${a.findings.length})` }));
+      const list = h('ul');
+      const bodyText = a.body_text ?? d.body;
+      for (const f of a.findings) {
+        const src = f.field === 'title' ? d.title : bodyText;
+        const quote = src.slice(f.span_utf16.start, f.span_utf16.end);
+        list.append(h('li', {}, h('strong', { text: f.message }), ' ', h('q', { text: quote }), h('br'), h('span', { class: 'muted', text: `${f.suggestion} (${f.rule})` })));
+      }
+      if (!a.findings.length) list.append(h('li', { class: 'muted', text: 'No findings.' }));
+      parts.push(list);
+      const to = h('select', {}, h('option', { value: 'markdown', text: 'Markdown' }), h('option', { value: 'jira', text: 'Jira wiki' }));
+      to.value = this._detailTo || 'markdown';
+      to.addEventListener('change', () => { this._detailTo = to.value; this._requestDetail(d.index, to.value); });
+      parts.push(h('h3', { text: 'Outcome-first rewrite' }), h('label', {}, 'Rewrite as', to));
+      parts.push(h('pre', { class: 'rewrite', tabindex: '0', 'aria-label': 'Rewrite', text: d.rewrite ?? '(no rewrite)' }));
+      this._detail.replaceChildren(...parts);
+    }
+  }
+
+  customElements.define('ownframe-board', OwnframeBoard);
+}
+
+if (typeof document === 'undefined' && typeof self !== 'undefined' && typeof self.postMessage === 'function') {
+  const handle = makeHandler((m) => self.postMessage(m));
+  // Loads yield between chunks, so detail requests are answered while a long list is analysed.
+  self.onmessage = (e) => { handle(e.data); };
+} else if (typeof customElements !== 'undefined' && !customElements.get('ownframe-board')) {
+  defineElement();
+}
+
+export { init };
