@@ -23,8 +23,41 @@ const TITLE = [
   { css: '.js-issue-title', page: 'issue view (classic)' },
 ];
 
+// The ownership panel (content/features/panel.js): where it goes and where it reads from.
+// GitHub's rendered issue body drops HTML comments (the block's markers), so the raw Markdown
+// comes from the body's edit textarea when it is open, else from the edit form's textarea that
+// the classic view keeps hidden in the page (`form.js-comment-update textarea[name="issue[body]"]`).
+const PANEL = {
+  format: 'markdown',
+  sidebar: [
+    { css: '[data-testid="issue-viewer-metadata-container"]', page: '/:owner/:repo/issues/:n' },
+    { css: '#partial-discussion-sidebar', page: '/:owner/:repo/issues/:n (classic)' },
+  ],
+  after: [
+    { css: '[data-testid="sidebar-assignees-section"]', page: 'issue sidebar' },
+    { css: '.discussion-sidebar-item.sidebar-assignee', page: 'issue sidebar (classic)' },
+  ],
+  assignee: [
+    { css: '[data-testid="sidebar-assignees-section"] a[data-hovercard-type="user"]', page: 'issue sidebar' },
+    { css: '.sidebar-assignee a.assignee', page: 'issue sidebar (classic)' },
+  ],
+  editor: [
+    { css: '[data-testid="issue-body"] textarea', page: 'issue view, editing the description' },
+    { css: '.js-comment-update textarea[name="issue[body]"]', page: 'issue view (classic), editing' },
+  ],
+  source: [
+    { css: '[data-testid="issue-body"] textarea[name="issue[body]"]', page: 'issue view, hidden edit form' },
+    { css: 'form.js-comment-update textarea[name="issue[body]"]', page: 'issue view (classic), hidden edit form' },
+  ],
+  rendered: [
+    { css: '[data-testid="issue-body"] [data-testid="markdown-body"]', page: 'issue view' },
+    { css: '.react-issue-body .markdown-body', page: 'issue view' },
+  ],
+};
+
 export default {
   id: 'github',
+  panel: PANEL,
   name: 'GitHub',
   format: 'markdown',
   rewriteTo: 'markdown',

@@ -14,8 +14,27 @@ const SUMMARY = [
   { css: '[data-testid="issue.views.issue-base.foundation.summary.heading"]', page: '/browse/KEY-1' },
 ];
 
+// The ownership panel (content/features/panel.js): the right-hand details panel, the assignee
+// field, and the description (the editor when it is open, else the rendered description, read
+// back as wiki markup: the block's markers are visible text in Jira).
+const PANEL = {
+  format: 'jira',
+  sidebar: [{ css: '[data-testid="issue.views.issue-details.issue-layout.container-right"]', page: '/browse/KEY-1' }],
+  after: [],
+  assignee: [{ css: '[data-testid="issue.views.field.user.assignee"]', page: '/browse/KEY-1' }],
+  editor: [
+    { css: '[data-testid="issue.views.field.rich-text.description"] .ProseMirror[contenteditable="true"]', page: '/browse/KEY-1 (edit description)' },
+  ],
+  source: [],
+  rendered: [
+    { css: '[data-testid="issue.views.field.rich-text.description"] .ak-renderer-document', page: '/browse/KEY-1' },
+    { css: '[data-testid="issue.views.field.rich-text.description"]', page: '/browse/KEY-1' },
+  ],
+};
+
 export default {
   id: 'jira-cloud',
+  panel: PANEL,
   name: 'Jira Cloud',
   format: 'text', // the text is read from the editor's DOM, block by block
   rewriteTo: 'markdown', // pasted as text/plain + simple text/html; the editor turns it into rich text

@@ -15,8 +15,22 @@ const SUMMARY = [
   { css: '#summary-val', page: '/browse/KEY-1' },
 ];
 
+// The ownership panel (content/features/panel.js): the view issue sidebar, the assignee (the
+// user hover's rel attribute is the username) and the description (inline edit textarea when
+// open, else the rendered #description-val read back as wiki markup).
+const PANEL = {
+  format: 'jira',
+  sidebar: [{ css: '#viewissuesidebar', page: '/browse/KEY-1' }],
+  after: [{ css: '#peoplemodule', page: '/browse/KEY-1' }],
+  assignee: [{ css: '#assignee-val .user-hover', page: '/browse/KEY-1' }, { css: '#assignee-val', page: '/browse/KEY-1' }],
+  editor: [{ css: '#description-val textarea#description', page: '/browse/KEY-1 (inline edit)' }, { css: '#edit-issue-dialog textarea#description', page: 'edit issue dialog' }],
+  source: [],
+  rendered: [{ css: '#description-val .user-content-block', page: '/browse/KEY-1' }, { css: '#description-val', page: '/browse/KEY-1' }],
+};
+
 export default {
   id: 'jira-dc',
+  panel: PANEL,
   name: 'Jira Data Center',
   format: 'jira',
   rewriteTo: 'jira',
