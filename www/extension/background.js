@@ -7,11 +7,18 @@
 //   {type:'analyze', title, body, format?}        -> {ok:true, result: Analysis}
 //   {type:'rewrite', title, body, format?, to?}   -> {ok:true, result: string}
 //   {type:'status'}                               -> {ok:true, result: {version, ready}}
+//   {type:'ownership-read', body, format?}         -> {record|null, warnings}
+//   {type:'ownership-write', body, record, format?} -> the description with the block in place
+//   {type:'ownership-nudges', record?, assignee?, today} -> [{id, message}]
+//   {type:'ownership-prefill', title, body, format?, assignee?} -> a record (team decision areas)
 //   anything else / a core error                  -> {ok:false, error: string}
 // The background sends nothing anywhere: its only fetch is the extension's own wasm file.
 
 import init, { analyze, rewrite, version } from './pkg/ownframe.js';
 import { loadSettings, registerSelfHosted } from './settings.js';
+// The ownership API through a namespace import: a core built before these exports existed still
+// loads (a missing named import would be a SyntaxError for the whole background).
+import * as wasm from './pkg/ownframe.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 
@@ -49,6 +56,17 @@ async function handle(msg) {
     case 'rewrite': {
       const [, s] = await Promise.all([core(), settings()]);
       return rewrite({ ...ticket(msg), config: s.config, to: msg.to ?? 'markdown' });
+    }
+    case 'ownership-read':
+    case 'ownership-write':
+    case 'ownership-nudges':
+    case 'ownership-prefill': {
+      const [, s] = await Promise.all([core(), settings()]);
+      const fn = wasm[msg.type.replace('-', '_')];
+      if (typeof fn !== 'function') throw new Error(`this core has no ${msg.type.replace('-', '_')}: rebuild the wasm`);
+      const { type: _t, ...args } = msg;
+      if (msg.type === 'ownership-prefill') args.config = s.config;
+      return fn(args);
     }
     case 'status': {
       await core();
