@@ -1,0 +1,290 @@
+// <ownframe-board> end to end in Chromium, served by scripts/serve.mjs (in-process, free port)
+// with its real CSP: every data source, bad-data rows, sorting, filtering, selection (findings
+// and the rewrite, checked against the core), keyboard, virtualisation, XSS and axe-core.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+const ROOT = new URL('../../', import.meta.url);
+const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let server, base, browser;
+
+before(async () => {
+  assert.ok(existsSync(new URL('pkg/ownframe_bg.wasm', ROOT)), 'pkg/ is missing: run scripts/build-wasm');
+  ({ server, url: base } = await startServer({ port: 0 }));
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens a page, collecting page errors and dialogs (a dialog would mean ticket text ran). */
+async function open(path) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  await page.goto(base + path);
+  return { page, problems };
+}
+
+/** Waits for the board's current load to finish; returns its rows. */
+async function settled(page, selector = 'ownframe-board') {
+  await page.waitForFunction((s) => document.querySelector(s)?.ready, selector);
+  return page.evaluate(async (s) => {
+    const b = document.querySelector(s);
+    // A load can start while we wait (src changed): wait until ready stops changing.
+    let r;
+    do { r = b.ready; await r; } while (r !== b.ready);
+    return b.rows;
+  }, selector);
+}
+
+/** Waits until `css` matches in the board's shadow root (and its text includes `text`, if given). */
+const waitShadow = (page, css, text = '') => page.waitForFunction(([c, t]) =>
+  (document.querySelector('ownframe-board').shadowRoot.querySelector(c)?.textContent ?? null)?.includes(t), [css, text]);
+const shadowText = (page, css) => page.evaluate((c) => document.querySelector('ownframe-board').shadowRoot.querySelector(c)?.textContent ?? null, css);
+const visibleRows = (page) => page.evaluate(() => [...document.querySelector('ownframe-board').shadowRoot.querySelectorAll('tbody tr[data-index]')]
+  .map((tr) => ({ index: Number(tr.dataset.index), cells: [...tr.cells].map((td) => td.textContent) })));
+
+test('GitHub issues JSON: every row, bad rows explained, chart, virtualised table', async () => {
+  const { page, problems } = await open('demo/');
+  const rows = await settled(page);
+  const source = JSON.parse(readFileSync(new URL('www/demo/tickets.json', ROOT), 'utf8'));
+  assert.equal(rows.length, source.length);
+  assert.equal(await page.evaluate(() => document.querySelector('ownframe-board').dataset.source), 'github');
+  const errors = rows.filter((r) => r.class === 'error');
+  assert.equal(errors.length, 2, 'the two malformed sample rows');
+  assert.match(errors.find((r) => r.id === '#999').error, /title is a list/);
+  assert.match(errors.find((r) => r.id.startsWith('row ')).error, /malformed row: an issue is text/);
+  // Every other row was judged into one of the four classes.
+  for (const r of rows.filter((r) => r.class !== 'error')) assert.ok(['task-style', 'mixed', 'unframed', 'outcome-first'].includes(r.class), r.class);
+  const withAssignee = source.filter((i) => typeof i === 'object' && i.assignee?.login).length;
+  assert.ok(rows.filter((r) => r.owner).length >= withAssignee);
+  // The bad rows' messages are on screen, in their rows.
+  await page.evaluate(() => { const b = document.querySelector('ownframe-board'); b.shadowRoot.querySelector('.scroller').scrollTop = 0; });
+  const shown = await visibleRows(page);
+  assert.ok(shown.length < rows.length, `virtualised: ${shown.length} of ${rows.length} rows in the DOM`);
+  const bad = shown.find((r) => r.cells[0] === '#999');
+  assert.match(bad.cells[6], /Could not analyse: malformed row: title is a list/);
+  // The chart (drawn by Rust into the shadow root) states the class counts.
+  const desc = await shadowText(page, 'svg[role=img] desc');
+  for (const c of ['task-style', 'mixed', 'unframed', 'outcome-first', 'error']) {
+    assert.ok(desc.includes(`${c}: ${rows.filter((r) => r.class === c).length}`), `${c} in "${desc}"`);
+  }
+  assert.match(await shadowText(page, '.status'), /40 tickets from github analysed in \d+ ms; 2 could not be analysed/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('sorting by column, both directions, with aria-sort', async () => {
+  const { page } = await open('demo/');
+  const rows = await settled(page);
+  const order = { 'task-style': 0, mixed: 1, unframed: 2, 'outcome-first': 3, error: 4 };
+  const root = 'document.querySelector("ownframe-board").shadowRoot';
+  await page.evaluate(`${root}.querySelector('th[data-key=class] button').click()`);
+  assert.equal(await page.evaluate(`${root}.querySelector('th[data-key=class]').getAttribute('aria-sort')`), 'ascending');
+  let shown = (await visibleRows(page)).map((r) => order[r.cells[3]]);
+  assert.deepEqual(shown, [...shown].sort((a, b) => a - b));
+  const min = Math.min(...rows.map((r) => order[r.class]));
+  assert.equal(shown[0], min);
+  await page.evaluate(`${root}.querySelector('th[data-key=class] button').click()`);
+  assert.equal(await page.evaluate(`${root}.querySelector('th[data-key=class]').getAttribute('aria-sort')`), 'descending');
+  shown = (await visibleRows(page)).map((r) => order[r.cells[3]]);
+  assert.equal(shown[0], 4, 'error rows first when descending');
+  assert.deepEqual(shown, [...shown].sort((a, b) => b - a));
+  // Owner, alphabetically.
+  await page.evaluate(`${root}.querySelector('th[data-key=owner] button').click()`);
+  const owners = (await visibleRows(page)).map((r) => r.cells[2].toLowerCase());
+  assert.deepEqual(owners, [...owners].sort());
+  assert.equal(await page.evaluate(`${root}.querySelector('th[data-key=class]').getAttribute('aria-sort')`), 'none');
+  await page.close();
+});
+
+test('filtering by text, class and hand-off', async () => {
+  const { page } = await open('demo/');
+  const rows = await settled(page);
+  const sr = await page.evaluateHandle(() => document.querySelector('ownframe-board').shadowRoot);
+  const search = await sr.evaluateHandle((r) => r.querySelector('input[type=search]'));
+  await search.asElement().fill('checkout');
+  const shown = await visibleRows(page);
+  const expected = rows.filter((r) => `${r.id} ${r.title} ${r.owner} ${r.top_gap?.message ?? ''} ${r.error ?? ''}`.toLowerCase().includes('checkout'));
+  assert.ok(expected.length > 0);
+  assert.deepEqual(shown.map((r) => r.index).sort((a, b) => a - b), expected.map((r) => r.index).sort((a, b) => a - b));
+  assert.match(await shadowText(page, '.controls span'), new RegExp(`^${expected.length} of ${rows.length} shown`));
+  await search.asElement().fill('');
+  await page.evaluate(() => {
+    const s = document.querySelector('ownframe-board').shadowRoot.querySelectorAll('select')[0];
+    s.value = 'error'; s.dispatchEvent(new Event('input'));
+  });
+  assert.deepEqual((await visibleRows(page)).map((r) => r.cells[3]), ['error', 'error']);
+  await page.evaluate(() => {
+    const [cls, ho] = document.querySelector('ownframe-board').shadowRoot.querySelectorAll('select');
+    cls.value = ''; cls.dispatchEvent(new Event('input'));
+    ho.value = 'no-record'; ho.dispatchEvent(new Event('input'));
+  });
+  const noRecord = rows.filter((r) => r.handoff.state === 'no-record').length;
+  assert.match(await shadowText(page, '.controls span'), new RegExp(`^${noRecord} of ${rows.length}`));
+  await page.close();
+});
+
+test('selecting a row shows its findings and the same rewrite the core gives; keyboard moves between rows', async () => {
+  const { page, problems } = await open('demo/');
+  await settled(page);
+  const root = 'document.querySelector("ownframe-board").shadowRoot';
+  await page.evaluate(`${root}.querySelector('tr[data-index="0"] td button').click()`);
+  await waitShadow(page, '.detail pre.rewrite');
+  const shown = await page.evaluate(`({ rewrite: ${root}.querySelector('.detail pre.rewrite').textContent,
+    findings: ${root}.querySelectorAll('.detail li').length, heading: ${root}.querySelector('.detail h2').textContent })`);
+  const issue = JSON.parse(readFileSync(new URL('www/demo/tickets.json', ROOT), 'utf8'))[0];
+  const expected = await page.evaluate(async (t) => {
+    const core = await import('/pkg/ownframe.js');
+    await core.default();
+    return { rewrite: core.rewrite({ title: t.title, body: t.body }), findings: core.analyze({ title: t.title, body: t.body }).findings.length };
+  }, issue);
+  assert.equal(shown.heading, `#${issue.number}: ${issue.title}`);
+  assert.equal(shown.rewrite, expected.rewrite);
+  assert.equal(shown.findings, Math.max(1, expected.findings));
+  // Jira wiki rewrite on request.
+  await page.evaluate(`(() => { const s = ${root}.querySelector('.detail select'); s.value = 'jira'; s.dispatchEvent(new Event('change')); })()`);
+  const jira = await page.evaluate(async (t) => (await import('/pkg/ownframe.js')).rewrite({ title: t.title, body: t.body, to: 'jira' }), issue);
+  await page.waitForFunction((want) => document.querySelector('ownframe-board').shadowRoot.querySelector('.detail pre.rewrite')?.textContent === want, jira);
+  // Keyboard: focus the first row's button, ArrowDown twice.
+  await page.evaluate(`${root}.querySelector('tr[aria-rowindex="2"] td button').focus()`);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(`${root}.activeElement.closest('tr').getAttribute('aria-rowindex')`), '4');
+  await page.keyboard.press('Enter');
+  await waitShadow(page, '.detail h2', '#102: ');
+  // An error row explains itself in the details too.
+  await page.evaluate(`${root}.querySelector('tr[data-index="12"] td button').click()`);
+  await waitShadow(page, '.detail .alert', 'title is a list');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('hostile ticket text stays text', async () => {
+  const { page, problems } = await open('demo/');
+  await settled(page);
+  const root = 'document.querySelector("ownframe-board").shadowRoot';
+  const row = await page.evaluate(`[...${root}.querySelectorAll('tr[data-index]')].find((tr) => tr.textContent.includes('onerror'))?.dataset.index`)
+    ?? (await page.evaluate(() => { const b = document.querySelector('ownframe-board'); return String(b.rows.find((r) => r.title.includes('onerror')).index); }));
+  await page.evaluate(`${root}.querySelector('.scroller').scrollTop = 99999`);
+  await page.waitForFunction((i) => document.querySelector('ownframe-board').shadowRoot.querySelector(`tr[data-index="${i}"]`), row);
+  await page.evaluate(`${root}.querySelector('tr[data-index="${row}"] td button').click()`);
+  await waitShadow(page, '.detail pre.rewrite');
+  assert.equal(await page.evaluate(`${root}.querySelectorAll('img, script').length`), 0);
+  assert.ok((await page.evaluate(`${root}.querySelector('.detail pre.rewrite').textContent`)).includes("<script>alert('xss')</script>"));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Jira Cloud (ADF), Jira Data Center (wiki), Jira CSV and GitHub CSV sources', async () => {
+  const cases = [
+    { src: 'jira-cloud.json', source: 'jira-cloud', n: 7, bad: [/description is a number/], link: 'https://example.atlassian.net/browse/SHOP-1' },
+    { src: 'jira-dc.json', source: 'jira-dc', n: 6, bad: [], link: 'https://jira.example.org/browse/OPS-1' },
+    { src: 'jira.csv', source: 'jira-csv', n: 7, bad: [/line \d+: a quoted field is never closed/], note: /ignored columns: Issue id, Issue Type/ },
+    { src: 'github.csv', source: 'github-csv', n: 7, bad: [/2 fields where the header has 5/], link: 'https://github.com/example/shop/issues/100' },
+  ];
+  const { page, problems } = await open('demo/');
+  await settled(page);
+  for (const c of cases) {
+    await page.selectOption('#source', c.src);
+    await page.waitForFunction((s) => document.querySelector('ownframe-board').dataset.source === s, c.source);
+    const rows = await settled(page);
+    assert.equal(rows.length, c.n, c.src);
+    const errors = rows.filter((r) => r.error).map((r) => r.error);
+    assert.equal(errors.length, c.bad.length, `${c.src}: ${errors}`);
+    c.bad.forEach((re, i) => assert.match(errors[i], re));
+    assert.equal(rows[0].title, 'Implement the /history endpoint with limit and offset');
+    assert.ok(rows.slice(0, 2).every((r) => r.class !== 'error'));
+    if (c.link) assert.equal(await page.evaluate(() => document.querySelector('ownframe-board').shadowRoot.querySelector('tbody a')?.href), c.link);
+    if (c.note) assert.match(await shadowText(page, '.status'), c.note);
+  }
+  // The CSV's quoted multi-line description with commas reached the core whole.
+  const csvRow = await page.evaluate(async () => {
+    const b = document.querySelector('ownframe-board');
+    b.select(1);
+    await new Promise((r) => setTimeout(r, 300));
+    return b.shadowRoot.querySelector('.detail pre.rewrite')?.textContent ?? '';
+  });
+  assert.ok(csvRow.includes('Shop owners who reconcile their books at month end'), csvRow.slice(0, 200));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('inline JSON child, tickets property, unknown fields, a 1 MB description and broken JSON', async () => {
+  const { page, problems } = await open('demo/');
+  await settled(page);
+  await page.evaluate(() => {
+    const b = document.createElement('ownframe-board');
+    b.id = 'inline';
+    const s = document.createElement('script');
+    s.type = 'application/json';
+    s.textContent = JSON.stringify([{ number: 1, title: 'Use Redis', body: 'Use Redis for the cache.', html_url: 'https://github.com/o/r/issues/1', assignee: { login: 'ana' }, state: 'open' }]);
+    b.append(s);
+    document.body.append(b);
+  });
+  const inline = await settled(page, '#inline');
+  assert.equal(inline.length, 1);
+  assert.equal(inline[0].owner, 'ana');
+  assert.equal(inline[0].id, '#1');
+
+  await page.evaluate(() => {
+    const b = document.createElement('ownframe-board');
+    b.id = 'prop';
+    document.body.append(b);
+    b.tickets = [
+      { id: 'A-1', title: 'Checkout is slow for merchants', body: 'Merchants lose sales because checkout takes 9 s.' },
+      { id: 'A-2', title: 'Odd one', colour: 'red' },
+      { id: 'A-3', title: 'Huge', body: 'x'.repeat(1024 * 1024) },
+      { id: 'A-4', title: 'After the bad ones', body: 'Use Kafka.' },
+    ];
+  });
+  const prop = await settled(page, '#prop');
+  assert.equal(prop.length, 4);
+  assert.equal(prop[0].error, undefined);
+  assert.match(prop[1].error, /unknown field 'colour'/);
+  assert.match(prop[2].error, /description is 1\.0 MB; the board analyses descriptions up to 256 KB/);
+  assert.equal(prop[3].error, undefined, 'rows after bad ones are still analysed');
+  assert.notEqual(prop[3].class, 'error');
+
+  await page.evaluate(() => { document.getElementById('prop').tickets = '{"issues": [oops'; });
+  await settled(page, '#prop');
+  const alert = await page.evaluate(() => document.getElementById('prop').shadowRoot.querySelector('[role=alert]').textContent);
+  assert.match(alert, /Could not read the tickets: bad input: the data source is not valid JSON/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the built bundle (dist/web) runs as one module plus wasm, with its worker, under the CSP', { skip: !existsSync(new URL('dist/web/ownframe-board.js', ROOT)) && 'dist/web not built' }, async () => {
+  const { page, problems } = await open('dist/web/demo.html');
+  const rows = await settled(page);
+  assert.equal(rows.length, 40);
+  assert.equal(await page.evaluate(() => document.querySelector('ownframe-board').dataset.engine), 'worker');
+  const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  const wasmType = await page.evaluate(async () => (await fetch('ownframe_bg.wasm')).headers.get('content-type'));
+  assert.equal(wasmType, 'application/wasm');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('axe-core finds no violations (board with a selected ticket)', async () => {
+  const { page } = await open('demo/');
+  await settled(page);
+  await page.evaluate(() => document.querySelector('ownframe-board').select(1));
+  await page.waitForFunction(() => document.querySelector('ownframe-board').shadowRoot.querySelector('.detail pre.rewrite'));
+  await page.evaluate(readFileSync(new URL('node_modules/axe-core/axe.min.js', ROOT), 'utf8'));
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, []);
+  await page.close();
+});
