@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { ensureExtensionBuilt, launchChromium, until, DIST } from './lib/browsers.mjs';
+import { loadCore } from './lib/core.mjs';
 
 const HOST = 'jira.acme.test';
 const ORDER = 'h2. Task\nImplement the /history endpoint with *limit* and offset. Use Redis to cache it.\n{code}GET /history?limit=10{code}';
@@ -52,12 +53,14 @@ test('Jira Data Center on a self-hosted origin: registered content script, wiki 
   const box = page.locator('#description');
   await box.click();
   await page.keyboard.insertText(ORDER);
+  const core = await loadCore();
+  const want = core.analyze({ title: 'History pagination', body: ORDER, format: 'jira' }).class;
   await until(
-    () => page.evaluate(() => {
+    () => page.evaluate((want) => {
       const h = document.querySelector('ownframe-prompt');
-      return !h.hasAttribute('data-pending') && h.getAttribute('data-framing') === 'task-style';
-    }),
-    'task-style on Jira DC',
+      return !h.hasAttribute('data-pending') && h.getAttribute('data-framing') === want;
+    }, want),
+    `${want} on Jira DC (format jira)`,
   );
   await page.locator('ownframe-prompt button.rewrite').click();
   await until(async () => (await box.inputValue()) !== ORDER, 'rewrite');

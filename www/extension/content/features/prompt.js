@@ -207,14 +207,26 @@ class Prompt {
     this.ctx.emit?.('analysis', { editor: this.target, role: this.found.role, text, analysis });
   }
 
+  /** Findings in text order without overlaps (the first one wins the highlight). */
+  visibleFindings() {
+    const out = [];
+    let at = 0;
+    for (const f of [...this.findings].sort((a, b) => a.span_utf16.start - b.span_utf16.start)) {
+      if (f.span_utf16.start < at) continue;
+      out.push(f);
+      at = f.span_utf16.end;
+    }
+    return out;
+  }
+
   renderHighlights(text) {
     this.marks = [];
+    const shown = this.visibleFindings();
     if (this.found.kind === 'textarea') {
       const nodes = [];
       let at = 0;
-      for (const f of [...this.findings].sort((a, b) => a.span_utf16.start - b.span_utf16.start)) {
+      for (const f of shown) {
         const { start, end } = f.span_utf16;
-        if (start < at) continue; // overlapping findings: the first one wins the mark
         if (start > at) nodes.push(this.doc.createTextNode(text.slice(at, start)));
         const mark = el(this.doc, 'mark', { 'data-rule': f.rule, text: text.slice(start, end) });
         nodes.push(mark);
@@ -226,7 +238,7 @@ class Prompt {
       this.syncScroll();
     } else {
       const ranges = [];
-      for (const f of this.findings) {
+      for (const f of shown) {
         for (const r of this.editor.rangesFor(f.span_utf16.start, f.span_utf16.end)) {
           ranges.push(r);
           this.marks.push({ finding: f, rects: () => [...r.getClientRects()] });
