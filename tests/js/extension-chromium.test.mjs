@@ -106,6 +106,27 @@ test('GitHub new issue: one prompt, next to the textarea, data-framing follows t
   await page.close();
 });
 
+test('GitHub issue: comment box and body editor each get exactly one prompt', async () => {
+  const page = await open('https://github.com/octo/repo/issues/1');
+  const pairs = () =>
+    page.evaluate(() => {
+      const hosts = [...document.querySelectorAll('ownframe-prompt')];
+      const editors = [...document.querySelectorAll('textarea')];
+      return { hosts: hosts.length, editors: editors.length, paired: editors.every((t) => t.nextElementSibling?.localName === 'ownframe-prompt') };
+    });
+  await until(async () => (await pairs()).hosts === 1, 'prompt on the comment box');
+  await page.click('.edit-body');
+  await until(async () => { const p = await pairs(); return p.hosts === 2 && p.editors === 2 && p.paired; }, 'a second prompt on the body editor');
+  const framings = await until(async () => {
+    const list = await promptState(page);
+    return list.every((p) => !p.pending) && list.map((p) => p.framing);
+  }, 'both analysed');
+  assert.equal(framings[0], coreClass('Implement the /history endpoint with limit and offset.', 'markdown', 'Add pagination to the history endpoint'), 'the body editor is analysed with the issue title');
+  await page.click('.cancel-edit');
+  await until(async () => { const p = await pairs(); return p.hosts === 1 && p.editors === 1 && p.paired; }, 'back to one prompt');
+  await page.close();
+});
+
 test('textarea highlights line up with the text (UTF-16 offsets, same box and font as the textarea)', async () => {
   const page = await open('https://github.com/octo/repo/issues/new');
   await until(async () => (await promptState(page)).length === 1, 'prompt');

@@ -106,3 +106,23 @@ test('popup state: switching GitHub off removes the prompt and the status says w
   assert.match(miss.reason, /selector miss/);
   await page.close();
 });
+
+test('the rewrite shortcut (commands -> rewrite-focused) rewrites the focused editor; one undo restores it', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://github.com/octo/repo/issues/new');
+  await until(() => page.evaluate(() => document.querySelectorAll('ownframe-prompt').length === 1), 'prompt');
+  const box = page.locator('textarea.md');
+  await box.click();
+  await page.keyboard.insertText(ORDER);
+  const sw = await browser.worker();
+  // what the background's commands listener sends to the active tab
+  await sw.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ url: 'https://github.com/*' });
+    await chrome.tabs.sendMessage(tab.id, { type: 'rewrite-focused' });
+  });
+  await until(async () => (await box.inputValue()) !== ORDER, 'rewritten');
+  await box.focus();
+  await page.keyboard.press('Control+z');
+  assert.equal(await box.inputValue(), ORDER);
+  await page.close();
+});
