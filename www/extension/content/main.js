@@ -3,13 +3,14 @@
 // to each feature. A feature is a module with `name` and `init(ctx)` returning
 // {update(editors), teardown(), rewriteFocused?()}; add one to FEATURES to plug it in.
 import * as prompt from './features/prompt.js';
+import * as panel from './features/panel.js';
 import github from './sites/github.js';
 import jiraCloud from './sites/jira-cloud.js';
 import jiraDc from './sites/jira-dc.js';
 import { send } from './messaging.js';
 import { loadSettings, siteEnabled } from '../settings.js';
 
-const FEATURES = [prompt];
+const FEATURES = [prompt, panel];
 const SITES = { github, 'jira-cloud': jiraCloud, 'jira-dc': jiraDc };
 const ext = globalThis.browser ?? globalThis.chrome;
 

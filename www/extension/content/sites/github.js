@@ -29,6 +29,7 @@ const TITLE = [
 // the classic view keeps hidden in the page (`form.js-comment-update textarea[name="issue[body]"]`).
 const PANEL = {
   format: 'markdown',
+  title: [{ css: '[data-testid="issue-title"]', page: 'issue view' }, { css: '.js-issue-title', page: 'issue view (classic)' }],
   sidebar: [
     { css: '[data-testid="issue-viewer-metadata-container"]', page: '/:owner/:repo/issues/:n' },
     { css: '#partial-discussion-sidebar', page: '/:owner/:repo/issues/:n (classic)' },
@@ -72,7 +73,8 @@ export default {
     const comments = allMatches(doc, COMMENT);
     const editors = [];
     const title = () => textOf(firstMatch(doc, TITLE)).trim();
-    for (const el of body.elements) editors.push({ el, kind: 'textarea', role: 'body', title });
+    const titleEl = () => firstMatch(doc, TITLE);
+    for (const el of body.elements) editors.push({ el, kind: 'textarea', role: 'body', title, titleEl });
     for (const el of comments.elements) {
       if (!body.elements.includes(el)) editors.push({ el, kind: 'textarea', role: 'comment', title: () => '' });
     }
@@ -81,7 +83,7 @@ export default {
       // final fallback: the largest visible textarea of an issue form
       const el = largest(doc, ['form', '[data-testid="issue-create-pane"]', 'main'], 'textarea');
       if (el) {
-        editors.push({ el, kind: 'textarea', role: 'body', title });
+        editors.push({ el, kind: 'textarea', role: 'body', title, titleEl });
         hits.push('fallback: largest textarea');
       }
     }

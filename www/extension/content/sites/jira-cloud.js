@@ -19,6 +19,7 @@ const SUMMARY = [
 // back as wiki markup: the block's markers are visible text in Jira).
 const PANEL = {
   format: 'jira',
+  title: [{ css: '[data-testid="issue.views.issue-base.foundation.summary.heading"]', page: '/browse/KEY-1' }],
   sidebar: [{ css: '[data-testid="issue.views.issue-details.issue-layout.container-right"]', page: '/browse/KEY-1' }],
   after: [],
   assignee: [{ css: '[data-testid="issue.views.field.user.assignee"]', page: '/browse/KEY-1' }],
@@ -49,7 +50,8 @@ export default {
   find(doc) {
     const found = allMatches(doc, DESCRIPTION);
     const title = () => textOf(firstMatch(doc, SUMMARY)).trim();
-    const editors = found.elements.map((el) => ({ el, kind: 'prosemirror', role: 'body', title }));
+    const titleEl = () => firstMatch(doc, SUMMARY);
+    const editors = found.elements.map((el) => ({ el, kind: 'prosemirror', role: 'body', title, titleEl }));
     const hits = [...found.hits];
     if (!editors.length && this.expectsEditor(doc.location, doc)) {
       const el = largest(
@@ -58,7 +60,7 @@ export default {
         '.ProseMirror[contenteditable="true"], [contenteditable="true"]',
       );
       if (el) {
-        editors.push({ el, kind: 'prosemirror', role: 'body', title });
+        editors.push({ el, kind: 'prosemirror', role: 'body', title, titleEl });
         hits.push('fallback: largest contenteditable');
       }
     }

@@ -20,6 +20,7 @@ const SUMMARY = [
 // open, else the rendered #description-val read back as wiki markup).
 const PANEL = {
   format: 'jira',
+  title: [{ css: '#summary-val', page: '/browse/KEY-1' }],
   sidebar: [{ css: '#viewissuesidebar', page: '/browse/KEY-1' }],
   after: [{ css: '#peoplemodule', page: '/browse/KEY-1' }],
   assignee: [{ css: '#assignee-val .user-hover', page: '/browse/KEY-1' }, { css: '#assignee-val', page: '/browse/KEY-1' }],
@@ -55,7 +56,9 @@ export default {
       }
       const found = allMatches(doc, list);
       for (const el of found.elements) {
-        if (!editors.some((e) => e.el === el)) editors.push({ el, kind: 'textarea', role, title: role === 'body' ? title : () => '' });
+        if (!editors.some((e) => e.el === el)) {
+          editors.push({ el, kind: 'textarea', role, title: role === 'body' ? title : () => '', titleEl: role === 'body' ? () => firstMatch(doc, SUMMARY) : undefined });
+        }
       }
       hits.push(...found.hits);
     }
