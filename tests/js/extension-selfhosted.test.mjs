@@ -126,3 +126,43 @@ test('the rewrite shortcut (commands -> rewrite-focused) rewrites the focused ed
   assert.equal(await box.inputValue(), ORDER);
   await page.close();
 });
+
+test('popup: says where Ownframe is active and why not; per-site switch; popup, options and prompt pass axe', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { ROOT } = await import('./lib/fixture-server.mjs');
+  const axeSource = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  const axe = async (page, include) => {
+    await page.evaluate(axeSource);
+    const r = await page.evaluate((inc) => window.axe.run(inc ? { include: [inc] } : document, { resultTypes: ['violations'] }), include);
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  };
+  const page = await browser.context.newPage();
+  await page.goto('https://github.com/octo/repo/issues/new');
+  await until(() => page.evaluate(() => document.querySelectorAll('ownframe-prompt').length === 1), 'prompt');
+  await page.locator('textarea.md').click();
+  await page.keyboard.insertText(ORDER.replace(/\n/g, ' '));
+  await until(() => page.evaluate(() => !document.querySelector('ownframe-prompt').hasAttribute('data-pending')), 'analysed');
+  await page.locator('ownframe-prompt .badge').click(); // findings panel open
+  assert.deepEqual(await axe(page, ['ownframe-prompt']), [], 'the prompt has no axe violations');
+  const sw = await browser.worker();
+  const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ url: 'https://github.com/*' }))[0].id);
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await until(() => popup.evaluate(() => /Active on GitHub: 1 editor/.test(document.getElementById('state').textContent)), 'popup status');
+  assert.deepEqual(await axe(popup), [], 'popup has no axe violations');
+  await popup.locator('#site-enabled').uncheck();
+  await until(() => page.evaluate(() => document.querySelectorAll('ownframe-prompt').length === 0), 'switched off from the popup');
+  await popup.reload();
+  await until(() => popup.evaluate(() => /switched off for GitHub/.test(document.getElementById('detail').textContent)), 'popup says why');
+  await popup.locator('#site-enabled').check();
+  await until(() => page.evaluate(() => document.querySelectorAll('ownframe-prompt').length === 1), 'back on');
+  const blank = await browser.context.newPage();
+  await blank.goto('about:blank');
+  const blankId = await sw.evaluate(async () => (await chrome.tabs.query({ url: 'about:blank' }))[0]?.id);
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${blankId}`);
+  await until(() => popup.evaluate(() => /Not active on this tab/.test(document.getElementById('state').textContent)), 'popup on an unsupported tab');
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  assert.deepEqual(await axe(options), [], 'options page has no axe violations');
+  for (const p of [page, popup, blank, options]) await p.close();
+});

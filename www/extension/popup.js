@@ -6,7 +6,9 @@ const ext = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 
 async function main() {
-  const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+  // ?tab=ID shows the status of that tab (the popup opened as a page, e.g. by the tests)
+  const asked = Number(new URLSearchParams(location.search).get('tab'));
+  const [tab] = asked ? [{ id: asked }] : await ext.tabs.query({ active: true, currentWindow: true });
   let status = null;
   try {
     const reply = await ext.tabs.sendMessage(tab.id, { type: 'page-status' });

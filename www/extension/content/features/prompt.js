@@ -100,7 +100,15 @@ class Prompt {
     this.inFlight = false;
     this.dirty = false;
     this.build();
-    this.stopObserving = this.editor.observe(() => this.schedule());
+    const stopEditor = this.editor.observe(() => this.schedule());
+    // the title is judged too: re-analyse when an editable title field changes
+    const titleEl = found.titleEl?.();
+    const onTitle = () => this.schedule();
+    if (titleEl && 'value' in titleEl) titleEl.addEventListener('input', onTitle);
+    this.stopObserving = () => {
+      stopEditor();
+      titleEl?.removeEventListener('input', onTitle);
+    };
     this.onMove = (e) => this.hover(e);
     this.target.addEventListener('mousemove', this.onMove);
     this.onKey = (e) => this.caretCard(e);
@@ -178,16 +186,22 @@ class Prompt {
     this.inFlight = true;
     this.dirty = false;
     const text = this.editor.text();
+    const title = this.found.title();
     try {
-      const analysis = await this.ctx.send({ type: 'analyze', title: this.found.title(), body: text, format: this.ctx.site.format });
+      const analysis = await this.ctx.send({ type: 'analyze', title, body: text, format: this.ctx.site.format });
       if (!this.connected) return;
-      if (!this.dirty && this.editor.text() === text) this.apply(analysis, text);
+      if (!this.dirty && this.editor.text() === text) {
+        this.analysedTitle = title;
+        this.apply(analysis, text);
+      }
     } catch (e) {
       this.setStatus(`Could not analyse: ${e.message}`);
     } finally {
       this.inFlight = false;
       if (this.dirty && this.connected) this.run();
-      else if (this.connected && this.editor.text() === this.analysedText) this.host.removeAttribute('data-pending');
+      else if (this.connected && this.editor.text() === this.analysedText && this.found.title() === this.analysedTitle) {
+        this.host.removeAttribute('data-pending');
+      }
     }
   }
 
