@@ -76,7 +76,19 @@ function pointAt(nodes, offset, preferEnd) {
   return best;
 }
 
-/** Minimal Markdown -> HTML (headings, lists, paragraphs) for the paste's text/html flavour. */
+/** Appends `text` to `parent`, turning **strong** runs into <strong> (the rewrite's only inline markup). */
+function appendInline(doc, parent, text) {
+  const parts = text.split(/\*\*(?=\S)(.+?)(?<=\S)\*\*/);
+  parts.forEach((part, i) => {
+    if (i % 2) {
+      const b = doc.createElement('strong');
+      b.textContent = part;
+      parent.append(b);
+    } else if (part) parent.append(part);
+  });
+}
+
+/** Minimal Markdown -> HTML (headings, lists, paragraphs, **strong**) for the paste's text/html flavour. */
 export function markdownToHtml(md) {
   const doc = document.implementation.createHTMLDocument('');
   const root = doc.createElement('div');
@@ -89,22 +101,24 @@ export function markdownToHtml(md) {
         const tag = li[1] ? 'OL' : 'UL';
         if (!list || list.tagName !== tag) root.append((list = doc.createElement(tag)));
         const item = doc.createElement('li');
-        item.textContent = li[2];
+        appendInline(doc, item, li[2]);
         list.append(item);
         continue;
       }
       list = null;
       if (h) {
         const el = doc.createElement(`h${h[1].length}`);
-        el.textContent = h[2];
+        appendInline(doc, el, h[2]);
         root.append(el);
       } else if (line.trim()) {
         const last = root.lastElementChild;
-        if (last?.tagName === 'P' && last.dataset.open) last.append(doc.createElement('br'), line);
-        else {
+        if (last?.tagName === 'P' && last.dataset.open) {
+          last.append(doc.createElement('br'));
+          appendInline(doc, last, line);
+        } else {
           const p = doc.createElement('p');
           p.dataset.open = '1';
-          p.textContent = line;
+          appendInline(doc, p, line);
           root.append(p);
         }
       }
