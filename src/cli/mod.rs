@@ -2,6 +2,7 @@
 
 mod analyze;
 mod io;
+mod ownership;
 mod rewrite;
 
 use std::ffi::OsString;
@@ -15,6 +16,9 @@ USAGE:
   ownframe analyze --jsonl [--config FILE] [--fail-on CLASS]     (JSON lines on stdin)
   ownframe rewrite [--to markdown|jira] [--input FORMAT] [--title T] [--config FILE] [FILE|-]
   ownframe rewrite --jsonl [--to markdown|jira] [--config FILE]  (JSON lines on stdin)
+  ownframe ownership read [--format markdown|jira] [FILE|-]      (JSON: record, warnings)
+  ownframe ownership write --record RECORD.json [--format markdown|jira] [FILE|-]
+  ownframe ownership remove [--format markdown|jira] [FILE|-]
 
 Exit codes: 0 ok, 1 a ticket matched --fail-on, 2 bad input or usage.
 ";
@@ -29,6 +33,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
     match command.to_str() {
         Some("analyze") => analyze::run(rest),
         Some("rewrite") => rewrite::run(rest),
+        Some("ownership") => ownership::run(rest),
         Some("-h") | Some("--help") | Some("help") => {
             print!("{USAGE}");
             0
