@@ -31,6 +31,16 @@ function firstVisible(doc, list) {
   return null;
 }
 
+// Text a reader hears: avatars' initials and other aria-hidden parts left out.
+function shownText(node) {
+  let out = '';
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === Node.TEXT_NODE) out += c.data;
+    else if (c.nodeType === Node.ELEMENT_NODE && c.getAttribute('aria-hidden') !== 'true' && !c.hidden) out += ` ${shownText(c)} `;
+  }
+  return out;
+}
+
 /** The assignee's handle or name, as the tracker shows it ('' when unassigned). */
 export function readAssignee(doc, cfg) {
   const el = firstMatch(doc, cfg.assignee ?? []);
@@ -42,7 +52,7 @@ export function readAssignee(doc, cfg) {
     const login = (el.getAttribute('href') ?? '').split('/').filter(Boolean).pop();
     return (el.textContent.trim() || login || '').replace(/^@/, '');
   }
-  const text = el.textContent.replace(/\s+/g, ' ').trim();
+  const text = shownText(el).replace(/\s+/g, ' ').trim();
   return /^(unassigned|none|no one)$/i.test(text) ? '' : text;
 }
 

@@ -242,6 +242,7 @@ class Panel {
   // ---- edit mode ----
   async openForm() {
     this.say('');
+    this.check(); // the editor may have opened since the last scan
     let record = this.reading?.record ? clone(this.reading.record) : null;
     if (!record) {
       try {
