@@ -136,12 +136,24 @@ await until(() => page.evaluate(() => !document.querySelector('ownframe-prompt')
 const words = text.split(/\s+/).filter(Boolean).length;
 const framing0 = await page.evaluate(() => document.querySelector('ownframe-prompt').getAttribute('data-framing'));
 const lat = [];
+const parts = { input: [], background: [], render: [], others: [] };
 const typed = ' The owner may choose another approach entirely and we will review it together.';
 for (let i = 0; i < KEYSTROKES; i++) {
   await page.evaluate(() => Object.assign(window.__bench, { keydown: [], settled: [] }));
   await page.keyboard.press(typed[i % typed.length] === ' ' ? 'Space' : typed[i % typed.length]);
   const b = await until(() => page.evaluate(() => window.__bench.settled.length && window.__bench.keydown.length && window.__bench), 'keystroke analysed');
   lat.push(b.settled[b.settled.length - 1] - b.keydown[0]);
+  // where the time went, from the prompt's User Timing marks (content script -> shared timeline)
+  const m = await page.evaluate((t0) => {
+    const last = (n) => performance.getEntriesByName(n, 'mark').filter((e) => e.startTime >= t0).pop()?.startTime;
+    return { send: last('ownframe:send'), answer: last('ownframe:answer'), applied: last('ownframe:applied'), emitted: last('ownframe:emitted') };
+  }, b.keydown[0]);
+  if (m.send && m.answer && m.applied && m.emitted) {
+    parts.input.push(m.send - b.keydown[0]);
+    parts.background.push(m.answer - m.send);
+    parts.render.push(m.applied - m.answer);
+    parts.others.push(m.emitted - m.applied);
+  }
 }
 
 // background memory
@@ -164,6 +176,10 @@ if (sw) {
 console.log(`extension latency, Chromium ${browser.context.browser()?.version() ?? ''}, dist/chrome on the GitHub fixture (strict CSP)`);
 console.log(`keystroke -> data-framing + highlights, ${words}-word ticket (${framing0}), ${lat.length} keystrokes:`);
 console.log(`  p50 ${fmt(pct(lat, 50))}  p95 ${fmt(pct(lat, 95))}  max ${fmt(Math.max(...lat))}  (target p95 < 16 ms)`);
+console.log(
+  `  breakdown p50/p95: ${Object.entries({ 'keydown->send': parts.input, 'background round trip (incl. analysis)': parts.background, 'render (framing, highlights, list, layout)': parts.render, 'other features on the analysis event': parts.others })
+    .map(([k, v]) => `${k} ${v.length ? `${fmt(pct(v, 50))}/${fmt(pct(v, 95))}` : 'n/a'}`).join('; ')}`,
+);
 console.log(`first analysis after the editor appears (in-page navigation):`);
 console.log(`  warm background: ${warm.map(fmt).join(', ')}  (target < 150 ms)`);
 console.log(`  after the worker was stopped: ${cold.length ? cold.map(fmt).join(', ') : 'could not stop the worker'}`);

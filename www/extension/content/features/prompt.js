@@ -16,6 +16,15 @@ const LABELS = {
   unframed: 'No outcome stated yet',
 };
 const HIGHLIGHT = 'ownframe-finding';
+// User Timing marks (bench/extension-latency.mjs reads them); the buffer is cleared as it grows.
+let marks = 0;
+function mark(name) {
+  if (++marks > 600) {
+    performance.clearMarks();
+    marks = 0;
+  }
+  performance.mark(name);
+}
 
 const CSS_TEXT = `
 :host { all: initial; display: block !important; position: relative !important; height: 0 !important;
@@ -188,7 +197,9 @@ class Prompt {
     const text = this.editor.text();
     const title = this.found.title();
     try {
+      mark('ownframe:send');
       const analysis = await this.ctx.send({ type: 'analyze', title, body: text, format: this.ctx.site.format });
+      mark('ownframe:answer');
       if (!this.connected) return;
       if (!this.dirty && this.editor.text() === text) {
         this.analysedTitle = title;
@@ -217,8 +228,10 @@ class Prompt {
     this.renderHighlights(text);
     this.renderList(analysis);
     this.layout();
+    mark('ownframe:applied');
     // other features (e.g. the ownership panel) reuse this analysis instead of asking again
     this.ctx.emit?.('analysis', { editor: this.target, role: this.found.role, text, analysis });
+    mark('ownframe:emitted');
   }
 
   /** Findings in text order without overlaps (the first one wins the highlight). */
