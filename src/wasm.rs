@@ -65,3 +65,106 @@ pub fn rewrite(input: JsValue) -> Result<String, JsError> {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+// --- Ownership: the record and its block in the description (see `crate::ownership`). ---
+
+fn js_err(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+fn flavor_from(format: Option<&str>) -> Result<crate::ownership::Flavor, JsError> {
+    match format {
+        None => Ok(crate::ownership::Flavor::Markdown),
+        Some(name) => crate::ownership::Flavor::parse(name).map_err(js_err),
+    }
+}
+
+/// What `ownership_read`, `ownership_write` and `ownership_remove` accept.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BlockRequest {
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    format: Option<String>,
+    /// Write only.
+    #[serde(default)]
+    record: Option<crate::ownership::Record>,
+}
+
+impl BlockRequest {
+    fn from_js(input: JsValue) -> Result<(BlockRequest, crate::ownership::Flavor), JsError> {
+        let req: BlockRequest = serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&format!("bad request: {e}")))?;
+        let flavor = flavor_from(req.format.as_deref())?;
+        Ok((req, flavor))
+    }
+}
+
+/// `ownership_read({body, format?})` → `{record, warnings}`; `record` is null without a block.
+#[wasm_bindgen]
+pub fn ownership_read(input: JsValue) -> Result<JsValue, JsError> {
+    let (req, flavor) = BlockRequest::from_js(input)?;
+    to_js(&crate::ownership::read(&req.body, flavor))
+}
+
+/// `ownership_write({body, record, format?})` → the description with the block written.
+#[wasm_bindgen]
+pub fn ownership_write(input: JsValue) -> Result<String, JsError> {
+    let (req, flavor) = BlockRequest::from_js(input)?;
+    let record = req.record.ok_or_else(|| JsError::new("bad request: ownership_write needs a record"))?;
+    crate::ownership::write(&req.body, &record, flavor).map_err(js_err)
+}
+
+/// `ownership_remove({body, format?})` → the description without the block.
+#[wasm_bindgen]
+pub fn ownership_remove(input: JsValue) -> Result<String, JsError> {
+    let (req, flavor) = BlockRequest::from_js(input)?;
+    crate::ownership::remove(&req.body, flavor).map_err(js_err)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NudgeRequest {
+    #[serde(default)]
+    record: Option<crate::ownership::Record>,
+    #[serde(default)]
+    assignee: Option<String>,
+    today: String,
+}
+
+/// `ownership_nudges({record?, assignee?, today})` → `[{id, message}]`; `today` is YYYY-MM-DD.
+#[wasm_bindgen]
+pub fn ownership_nudges(input: JsValue) -> Result<JsValue, JsError> {
+    let req: NudgeRequest = serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&format!("bad request: {e}")))?;
+    let nudges = crate::ownership::nudges(req.record.as_ref(), req.assignee.as_deref(), &req.today).map_err(js_err)?;
+    to_js(&nudges)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrefillRequest {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    assignee: Option<String>,
+    #[serde(default)]
+    config: Option<Config>,
+}
+
+/// `ownership_prefill({title, body, format?, assignee?, config?})` → a record to edit.
+#[wasm_bindgen]
+pub fn ownership_prefill(input: JsValue) -> Result<JsValue, JsError> {
+    let req: PrefillRequest = serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&format!("bad request: {e}")))?;
+    let format = match req.format.as_deref() {
+        None => Default::default(),
+        Some(name) => crate::Format::parse(name).map_err(js_err)?,
+    };
+    let config = req.config.unwrap_or_default();
+    let ticket = Ticket { title: req.title, body: req.body, format };
+    let analysis = crate::analyze(&ticket, &config).map_err(js_err)?;
+    to_js(&crate::ownership::prefill(&ticket, &analysis, req.assignee.as_deref(), &config))
+}

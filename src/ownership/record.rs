@@ -65,7 +65,7 @@ pub struct OtherRow {
 
 impl Record {
     pub fn from_json(text: &str) -> Result<Record, crate::Error> {
-        let record: Record = serde_json::from_str(text).map_err(|e| crate::Error::BadInput(format!("bad ownership record: {e}")))?;
+        let record: Record = serde_json::from_str(text).map_err(|e| crate::Error::BadInput(format!("not a valid ownership record: {e}")))?;
         record.validate()?;
         Ok(record)
     }
