@@ -82,6 +82,7 @@ function inline(node) {
     if (c.nodeType === Node.TEXT_NODE) out += c.data;
     else if (c.nodeType !== Node.ELEMENT_NODE || c.getAttribute('contenteditable') === 'false') continue;
     else if (c.tagName === 'BR') out += c.classList.contains('ProseMirror-trailingBreak') ? '' : '\n';
+    else if (c.tagName === 'A' && c.classList.contains('user-hover') && c.getAttribute('rel')) out += `[~${c.getAttribute('rel')}]`; // Jira DC renders [~user] as a profile link
     else if (c.tagName === 'EM' || c.tagName === 'I') out += `_${inline(c)}_`;
     else if (c.tagName === 'STRONG' || c.tagName === 'B') out += `*${inline(c)}*`;
     else out += inline(c);
