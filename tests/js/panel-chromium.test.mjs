@@ -273,6 +273,59 @@ test('Jira Cloud: a description without a block gets one appended as its own par
   await page.close();
 });
 
+test('hostile values in the block stay text in the panel', { skip }, async () => {
+  const page = await open(GITHUB);
+  await settled(page, 'panel read', (x) => x.owner === 'alice');
+  await page.click('[data-testid="edit-issue-body"]');
+  const box = page.locator('[data-testid="issue-body"] textarea');
+  const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  const body = (await box.inputValue()).replace('| Outcome | Customers find any past order in under 10 seconds |', `| Outcome | ${hostile} |`);
+  await box.fill(body);
+  const s = await settled(page, 'panel re-read', (x) => x.text.includes('onerror'));
+  assert.ok(s.text.includes(hostile), 'shown as the text it is');
+  const markup = await page.evaluate(() => document.querySelector('ownframe-panel').shadowRoot.querySelectorAll('img, script').length);
+  assert.equal(markup, 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await page.close();
+});
+
+test('Jira Cloud: the rendered description (tables, not the editor) reads back; Save copies the block', { skip }, async () => {
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://acme.atlassian.net' });
+  const page = await open(JIRA);
+  await settled(page, 'panel read', (x) => x.owner !== '');
+  // what Jira Cloud shows when the description is not being edited: the renderer's document,
+  // with the block converted to a heading and real tables
+  await page.evaluate(() => {
+    const wrap = document.querySelector('[data-testid="issue.views.field.rich-text.description"]');
+    const el = (tag, text, ...kids) => {
+      const e = document.createElement(tag);
+      if (text) e.textContent = text;
+      e.append(...kids);
+      return e;
+    };
+    const table = (rows) => el('table', '', el('tbody', '', ...rows.map((r, i) => el('tr', '', ...r.map((c) => el(i ? 'td' : 'th', c))))));
+    const doc = el('div', '', el('p', 'Finance closes the month two days earlier.'), el('h3', 'Ownership (ownframe v1)'),
+      table([['Field', 'Value'], ['Owner', 'Ada Lovelace'], ['Outcome', 'Close in 3 days | not 5'], ['Success measure', 'close by day 3']]),
+      table([['Decision area', 'Who decides', 'Note'], ['Close checklist', 'decide alone (Delegate)', ''], ['Audit scope', 'the lead decides and tells you (Tell)', 'auditors']]),
+      el('p', '', el('em', 'End of ownership (ownframe v1)')));
+    doc.className = 'ak-renderer-document';
+    wrap.replaceChildren(doc);
+  });
+  const s = await settled(page, 'rendered record', (x) => x.owner === 'Ada Lovelace');
+  assert.equal(s.source, 'rendered');
+  assert.equal(s.areas, '2');
+  assert.match(s.text, /Close in 3 days \| not 5/);
+  assert.match(s.text, /Needs a word first.*Audit scope.*the lead decides and tells you \(Tell\).*\(auditors\)/s);
+  assert.match(s.nudges, /owner-not-assignee/, 'Bob Builder is assigned');
+  await page.click('ownframe-panel button.edit');
+  await until(async () => (await state(page)).mode === 'edit', 'edit mode');
+  await page.click('ownframe-panel form button.save');
+  await settled(page, 'copied', (x) => /copied/.test(x.status ?? ''));
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(clip.startsWith('h3. Ownership (ownframe v1)\n||Field||Value||\n|Owner|Ada Lovelace|\n|Outcome|Close in 3 days \\| not 5|'), clip);
+  await page.close();
+});
+
 test('the panel sent nothing anywhere', { skip }, () => {
   const foreign = requests.filter((u) => !/^https:\/\/(github\.com|acme\.atlassian\.net)\/fixtures\//.test(u) && !u.startsWith('chrome-extension://'));
   assert.deepEqual(foreign, []);
