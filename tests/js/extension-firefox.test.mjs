@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { startFixtureServer, startConnectProxy } from './lib/fixture-server.mjs';
 import { ensureExtensionBuilt, until, DIST, FIREFOX } from './lib/browsers.mjs';
 import { launchFirefox } from './lib/bidi.mjs';
-import { loadCore, expectedMarks } from './lib/core.mjs';
+import { loadCore, expectedMarks, missingWords } from './lib/core.mjs';
 
 const ORDER = 'Implement the /history endpoint with limit and offset. Use Redis to cache it.';
 const OUTCOME = "Users can't export their data for offline analysis, so analysts copy tables by hand.";
@@ -115,8 +115,60 @@ test('Firefox: Jira Cloud ProseMirror editor gets a prompt and CSS highlights', 
   assert.deepEqual(ranges, want, 'CSS highlight ranges = core spans');
 });
 
+async function clickInPrompt(css) {
+  const r = await ff.send('script.evaluate', {
+    expression: `document.querySelector('ownframe-prompt').shadowRoot.querySelector(${JSON.stringify(css)})`,
+    target: { context: ctx },
+    awaitPromise: false,
+  });
+  assert.equal(r.result.type, 'node', `${css} in the prompt`);
+  await ff.send('input.performActions', {
+    context: ctx,
+    actions: [{ type: 'pointer', id: 'mouse', actions: [
+      { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element: { sharedId: r.result.sharedId } } },
+      { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 },
+    ] }],
+  });
+}
+const undoKeys = () =>
+  ff.send('input.performActions', {
+    context: ctx,
+    actions: [{ type: 'key', id: 'kbd', actions: [{ type: 'keyDown', value: '\uE009' }, { type: 'keyDown', value: 'z' }, { type: 'keyUp', value: 'z' }, { type: 'keyUp', value: '\uE009' }] }],
+  });
+
+test('Firefox: rewrite then ONE undo restores the text (textarea and ProseMirror)', { skip }, async () => {
+  await ff.send('browsingContext.navigate', { context: ctx, url: 'https://github.com/octo/repo/issues/new', wait: 'complete' });
+  await until(async () => (await prompts()).length === 1, 'prompt', 10000, 100);
+  await clickAndType('textarea.md', ORDER);
+  await settled(() => true);
+  await clickInPrompt('button.rewrite');
+  const value = () => ff.evaluate(ctx, `document.querySelector('textarea.md').value`);
+  await until(async () => (await value()) !== ORDER, 'rewrite in Firefox', 10000, 100);
+  await ff.evaluate(ctx, `document.querySelector('textarea.md').focus()`);
+  await undoKeys();
+  assert.equal(await value(), ORDER);
+
+  await ff.send('browsingContext.navigate', { context: ctx, url: 'https://acme.atlassian.net/jira/your-work', wait: 'complete' });
+  await until(async () => (await prompts()).length === 1, 'prompt', 10000, 100);
+  await clickAndType('.ProseMirror', ORDER);
+  await settled(() => true);
+  const doc = () => ff.evaluate(ctx, `JSON.stringify(window.wrappedJSObject?.__pmView?.state.doc.toJSON() ?? window.__pmView.state.doc.toJSON())`);
+  const before = await doc();
+  await clickInPrompt('button.rewrite');
+  await until(async () => (await doc()) !== before, 'ProseMirror rewrite in Firefox', 10000, 100).catch(async (e) => {
+    throw new Error(`${e.message}; prompt status: ${(await prompts())[0]?.status}`);
+  });
+  const rewritten = await ff.evaluate(ctx, `document.querySelector('.ProseMirror').innerText`);
+  const expected = core.rewrite({ title: '', body: ORDER, format: 'text', to: 'markdown' });
+  assert.deepEqual(missingWords(ORDER, rewritten), [], 'every word kept');
+  assert.ok(rewritten.split(/\n+/).length >= expected.split(/\n+/).filter((l) => l.trim()).length - 2, 'line structure kept');
+  await ff.evaluate(ctx, `document.querySelector('.ProseMirror').focus()`);
+  await undoKeys();
+  assert.equal(await doc(), before);
+});
+
 test('Firefox: nothing but the fixture hosts was contacted, except the browser itself', { skip }, () => {
   const browserOwn = /^CONNECT [^ ]*\.(mozilla\.(com|net|org)|firefox\.com|mozaws\.net):443$/;
-  assert.deepEqual(proxy.refused.filter((r) => !browserOwn.test(r)), []);
+  assert.deepEqual(proxy.refused.filter((r) => !browserOwn.test(r)), [], `refused: ${proxy.refused}`);
   assert.ok(proxy.tunnels.length > 0, 'pages came through the proxy');
 });

@@ -174,9 +174,24 @@ export function proseMirrorEditor(el, { toHtml = markdownToHtml } = {}) {
       const html = toHtml(text);
       if (html) data.setData('text/html', html);
       const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+      // Firefox copies clipboardData into a fresh, empty DataTransfer: fill the event's own one
+      if (event.clipboardData && event.clipboardData.getData('text/plain') !== text) {
+        event.clipboardData.setData('text/plain', text);
+        if (html) event.clipboardData.setData('text/html', html);
+      }
       el.dispatchEvent(event);
       await nextFrame();
       if (!event.defaultPrevented && readBlocks(el).text === before) {
+        // Firefox hides data a content script put in a DataTransfer from the page's own code, so
+        // the editor cannot read the synthetic paste: type the text in through the browser's
+        // editing command instead (the editor reads the DOM change as one transaction).
+        sel.removeAllRanges();
+        sel.addRange(range);
+        await nextFrame();
+        document.execCommand('insertText', false, text);
+        await nextFrame();
+      }
+      if (readBlocks(el).text === before) {
         throw new Error('the editor refused the rewrite; your text is unchanged');
       }
     },
