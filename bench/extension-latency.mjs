@@ -9,10 +9,9 @@
 // Times are taken in the page: keydown / editor insertion -> the prompt host losing data-pending
 // (set after framing and highlights are applied). Usage: node bench/extension-latency.mjs [keystrokes]
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { startFixtureServer } from '../tests/js/lib/fixture-server.mjs';
 import { ensureExtensionBuilt, launchChromium, until } from '../tests/js/lib/browsers.mjs';
-import { openWebSocket } from '../tests/js/lib/bidi.mjs';
+import { connectCdp, extensionWorkerTarget, stopExtensionWorker } from '../tests/js/lib/cdp.mjs';
 
 const KEYSTROKES = Number(process.argv[2] || 80);
 const SENTENCES = [
@@ -42,32 +41,10 @@ const pct = (xs, p) => {
 };
 const fmt = (x) => `${x.toFixed(1)} ms`;
 
-async function cdp(port) {
-  const info = await (await fetch(`http://127.0.0.1:${port}/json/version`)).json();
-  const ws = await openWebSocket(info.webSocketDebuggerUrl);
-  let id = 0;
-  const pending = new Map();
-  ws.on('message', (t) => {
-    const m = JSON.parse(t);
-    if (m.id && pending.has(m.id)) {
-      pending.get(m.id)(m);
-      pending.delete(m.id);
-    }
-  });
-  const send = (method, params = {}, sessionId) =>
-    new Promise((resolve, reject) => {
-      const i = ++id;
-      pending.set(i, (m) => (m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result)));
-      ws.send(JSON.stringify({ id: i, method, params, ...(sessionId ? { sessionId } : {}) }));
-    });
-  return { send, close: () => ws.close() };
-}
-
 ensureExtensionBuilt();
 const server = await startFixtureServer();
 const browser = await launchChromium({ fixturePort: server.port, extraArgs: ['--remote-debugging-port=0'] });
-const port = Number(readFileSync(join(browser.profile, 'DevToolsActivePort'), 'utf8').split('\n')[0]);
-const devtools = await cdp(port);
+const devtools = await connectCdp(browser.profile);
 
 const page = await browser.context.newPage();
 await page.addInitScript(() => {
@@ -93,13 +70,8 @@ await page.addInitScript(() => {
 });
 
 async function stopWorker() {
-  // stop the extension's service worker: the next message restarts it and re-initialises the wasm
-  const { targetInfos } = await devtools.send('Target.getTargets');
-  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
-  if (!sw) return false;
   await (await browser.worker()).evaluate(() => (globalThis.__benchMarker = 1));
-  await devtools.send('Target.closeTarget', { targetId: sw.targetId });
-  return until(async () => !(await devtools.send('Target.getTargets')).targetInfos.some((t) => t.targetId === sw.targetId), 'worker stopped', 5000).then(() => true, () => false);
+  return stopExtensionWorker(devtools, browser.extensionId);
 }
 
 async function firstAnalysis({ cold = false } = {}) {
@@ -157,8 +129,7 @@ for (let i = 0; i < KEYSTROKES; i++) {
 }
 
 // background memory
-const { targetInfos } = await devtools.send('Target.getTargets');
-const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+const sw = await extensionWorkerTarget(devtools, browser.extensionId);
 let memory = 'service worker not running';
 if (sw) {
   const { sessionId } = await devtools.send('Target.attachToTarget', { targetId: sw.targetId, flatten: true });

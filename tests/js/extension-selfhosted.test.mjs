@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { ensureExtensionBuilt, launchChromium, until, DIST } from './lib/browsers.mjs';
 import { loadCore } from './lib/core.mjs';
+import { connectCdp, stopExtensionWorker } from './lib/cdp.mjs';
 
 const HOST = 'jira.acme.test';
 const ORDER = 'h2. Task\nImplement the /history endpoint with *limit* and offset. Use Redis to cache it.\n{code}GET /history?limit=10{code}';
@@ -28,7 +29,7 @@ before(async () => {
   manifest.host_permissions.push(`https://${HOST}/*`);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   server = await startFixtureServer();
-  browser = await launchChromium({ extensionDir: dir, fixturePort: server.port, hosts: ['github.com', HOST] });
+  browser = await launchChromium({ extensionDir: dir, fixturePort: server.port, hosts: ['github.com', HOST], extraArgs: ['--remote-debugging-port=0'] });
 });
 
 after(async () => {
@@ -165,4 +166,36 @@ test('popup: says where Ownframe is active and why not; per-site switch; popup, 
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   assert.deepEqual(await axe(options), [], 'options page has no axe violations');
   for (const p of [page, popup, blank, options]) await p.close();
+});
+
+test('the background was stopped (as Chrome does when idle): the next keystroke still gets its analysis', async () => {
+  const cdp = await connectCdp(browser.profile);
+  try {
+    const page = await browser.context.newPage();
+    await page.goto('https://github.com/octo/repo/issues/new');
+    await until(() => page.evaluate(() => document.querySelectorAll('ownframe-prompt').length === 1), 'prompt');
+    await page.locator('textarea.md').click();
+    const core = await loadCore();
+    for (let round = 0; round < 3; round++) {
+      await (await browser.worker()).evaluate(() => (globalThis.__stoppedMarker = 1));
+      assert.ok(await stopExtensionWorker(cdp, browser.extensionId), 'worker stopped');
+      const text = round % 2 ? 'Implement the /history endpoint. ' : 'Analysts copy tables by hand every week. ';
+      await page.keyboard.insertText(text);
+      const body = await page.locator('textarea.md').inputValue();
+      const want = core.analyze({ title: '', body }).class;
+      await until(
+        () => page.evaluate((w) => {
+          const h = document.querySelector('ownframe-prompt');
+          return !h.hasAttribute('data-pending') && h.getAttribute('data-framing') === w && !h.getAttribute('data-status');
+        }, want),
+        `analysis after the worker stopped (round ${round + 1})`,
+        10000,
+      );
+      const marker = await (await browser.worker()).evaluate(() => globalThis.__stoppedMarker ?? null);
+      assert.equal(marker, null, 'a fresh worker answered');
+    }
+    await page.close();
+  } finally {
+    cdp.close();
+  }
 });
