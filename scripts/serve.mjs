@@ -63,12 +63,14 @@ function resolve(pathname) {
   return null;
 }
 
-function handler(req, res) {
+function handler(req, res, { routes = {}, isolate = false } = {}) {
   const headers = {
     'Content-Security-Policy': CSP,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
     'Cross-Origin-Opener-Policy': 'same-origin',
+    // Benchmarks ask for cross-origin isolation (for measureUserAgentSpecificMemory).
+    ...(isolate ? { 'Cross-Origin-Embedder-Policy': 'require-corp' } : {}),
   };
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
@@ -79,6 +81,12 @@ function handler(req, res) {
     pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
   } catch {
     res.writeHead(400, headers).end('bad request');
+    return;
+  }
+  const route = routes[pathname];
+  if (route) {
+    res.writeHead(200, { ...headers, 'Content-Type': route.type, 'Content-Length': Buffer.byteLength(route.body) });
+    res.end(req.method === 'HEAD' ? undefined : route.body);
     return;
   }
   let file = resolve(pathname);
@@ -110,9 +118,12 @@ function handler(req, res) {
   createReadStream(file).pipe(res);
 }
 
-/** Starts the server; resolves to {server, port, url}. */
-export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
-  const server = createServer(handler);
+/**
+ * Starts the server; resolves to {server, port, url}. `routes` (tests, benchmarks) maps extra
+ * paths to in-memory `{type, body}` responses; `isolate` adds COEP for cross-origin isolation.
+ */
+export function startServer({ port = 8080, host = '127.0.0.1', routes = {}, isolate = false } = {}) {
+  const server = createServer((req, res) => handler(req, res, { routes, isolate }));
   return new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => {

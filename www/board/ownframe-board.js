@@ -7,7 +7,20 @@
 
 import init, * as core from '../../pkg/ownframe.js';
 
-const CHUNK = 250; // tickets per worker message
+const FIRST_CHUNK = 40; // tickets in the first worker message: about one screen
+const CHUNK = 250; // tickets per worker message after that
+const MAX_WORKERS = 4;
+
+/** [start, end) of every chunk of a list of `total` tickets. */
+function chunks(total) {
+  const out = [];
+  for (let start = 0; start < total;) {
+    const end = Math.min(total, start + (start === 0 ? FIRST_CHUNK : CHUNK));
+    out.push([start, end]);
+    start = end;
+  }
+  return out;
+}
 const ROW_H = 34; // px, fixed so the table can be virtualised
 const OVERSCAN = 8;
 
@@ -35,7 +48,15 @@ function makeHandler(post) {
       current = msg.id;
       if (board) { board.free(); board = null; }
       try {
-        board = new core.Board(msg.text, msg.config ?? undefined);
+        let text = msg.text;
+        if (msg.url) {
+          // The worker fetches `src` itself: a large list never passes through the page's thread.
+          const res = await fetch(msg.url, { credentials: 'same-origin' });
+          if (!res.ok) throw new Error(`could not fetch ${msg.url}: HTTP ${res.status}`);
+          text = await res.text();
+          if (current !== msg.id) return;
+        }
+        board = new core.Board(text, msg.config ?? undefined);
       } catch (err) {
         post({ type: 'error', id: msg.id, message: String(err && err.message || err) });
         return;
@@ -43,18 +64,21 @@ function makeHandler(post) {
       const total = board.length;
       post({ type: 'loaded', id: msg.id, source: board.source, total, warnings: board.warnings(),
         ownership: typeof core.ownership_read === 'function' });
-      for (let start = 0; start < total; start += CHUNK) {
+      // Chunks are shared out round-robin between the workers (`shard` of `shards`); the first is
+      // small so the first screen of rows comes quickly.
+      const mine = chunks(total).filter((_, j) => j % msg.shards === msg.shard);
+      for (let k = 0; k < mine.length; k++) {
         if (current !== msg.id) return; // a newer load replaced this one
-        const end = Math.min(total, start + CHUNK);
+        const [start, end] = mine[k];
         const records = [];
         for (let i = start; i < end; i++) records.push(readRecord(i));
         const rows = board.rows(start, end, records);
-        const last = end === total;
-        post({ type: 'rows', id: msg.id, rows, done: end, total, summary: last || (start / CHUNK) % 8 === 7 ? board.summary() : null });
+        const last = k === mine.length - 1;
+        post({ type: 'rows', id: msg.id, shard: msg.shard, rows, last, summary: last || k % 8 === 7 ? board.summary() : null });
         // Let detail requests and newer loads in between chunks.
         await new Promise((r) => setTimeout(r, 0));
       }
-      if (total === 0) post({ type: 'rows', id: msg.id, rows: [], done: 0, total: 0, summary: board.summary() });
+      if (!mine.length) post({ type: 'rows', id: msg.id, shard: msg.shard, rows: [], last: true, summary: board.summary() });
     } else if (msg.type === 'detail') {
       try {
         post({ type: 'detail', id: msg.id, detail: board.detail(msg.index, msg.to) });
@@ -121,6 +145,17 @@ const COLUMNS = [
   { key: 'handoff', label: 'Hand-off', col: 'hand' },
   { key: 'gap', label: 'Top gap', col: 'gap' },
 ];
+
+/** Adds up the workers' summaries (same labels in the same order). */
+function mergeSummaries(list) {
+  const out = { total: 0, classes: list[0].classes.map(([c]) => [c, 0]), ownership: list[0].ownership.map(([o]) => [o, 0]) };
+  for (const s of list) {
+    out.total += s.total;
+    s.classes.forEach(([, n], i) => { out.classes[i][1] += n; });
+    s.ownership.forEach(([, n], i) => { out.ownership[i][1] += n; });
+  }
+  return out;
+}
 
 const CLASS_ORDER = { 'task-style': 0, mixed: 1, unframed: 2, 'outcome-first': 3, error: 4 };
 const HANDOFF_ORDER = { incomplete: 0, 'no-record': 1, none: 2, complete: 3 };
@@ -213,38 +248,50 @@ function defineElement() {
     }
 
     // -- loading --------------------------------------------------------------------------------
-    async _sourceText() {
+    /** `{text}` or `{url}` (fetched by the worker), or null when no source is given. */
+    async _input() {
       if (this._tickets !== undefined) {
-        return typeof this._tickets === 'string' ? this._tickets : JSON.stringify(this._tickets);
+        return { text: typeof this._tickets === 'string' ? this._tickets : JSON.stringify(this._tickets) };
       }
       const src = this.getAttribute('src');
       if (src) {
-        const res = await fetch(new URL(src, document.baseURI), { credentials: 'same-origin' });
+        const url = new URL(src, document.baseURI).href;
+        if (!this._noWorkers) return { url };
+        const res = await fetch(url, { credentials: 'same-origin' });
         if (!res.ok) throw new Error(`could not fetch ${src}: HTTP ${res.status}`);
-        return await res.text();
+        return { text: await res.text(), url };
       }
       const inline = this.querySelector('script[type="application/json"], script[type="text/csv"]');
-      if (inline) return inline.textContent;
+      if (inline) return { text: inline.textContent };
       return null;
     }
 
-    _engine() {
-      if (this._worker) return this._worker;
+    /** Worker `k` (started on first use), or the in-page engine when workers cannot start. */
+    _engine(k = 0) {
+      this._workers ??= [];
+      if (this._workers[k]) return this._workers[k];
       const onMessage = (m) => this._onMessage(m);
+      if (this._noWorkers) return (this._workers[k] = this._inPage(onMessage));
       try {
         const w = new Worker(import.meta.url, { type: 'module' });
         w.onmessage = (e) => onMessage(e.data);
         w.onerror = (e) => {
-          // A worker that cannot start (CSP worker-src, cross-origin module): analyse in the page.
+          // A worker that cannot start (CSP worker-src, a cross-origin module URL): analyse in the page.
           e.preventDefault?.();
-          if (this._worker === w) { this._worker = this._inPage(onMessage); this._load(); }
+          if (this._workers.includes(w) && !this._noWorkers) {
+            this._noWorkers = true;
+            for (const x of this._workers) x.terminate();
+            this._workers = [];
+            this._load();
+          }
         };
-        this._worker = w;
+        this._workers[k] = w;
         this.dataset.engine = 'worker';
       } catch {
-        this._worker = this._inPage(onMessage);
+        this._noWorkers = true;
+        this._workers[k] = this._inPage(onMessage);
       }
-      return this._worker;
+      return this._workers[k];
     }
 
     _inPage(onMessage) {
@@ -270,21 +317,30 @@ function defineElement() {
       this._ready = new Promise((r) => (finish = r));
       this._finish = finish;
       this._t0 = performance.now();
-      let text;
+      this._engine(); // start the worker (and its wasm) while the source loads
+      let source;
       try {
-        text = await this._sourceText();
+        source = await this._input();
       } catch (err) {
         if (id === this._loadId) this._fail(err.message);
         return;
       }
       if (id !== this._loadId) return;
-      if (text == null) {
+      if (source == null) {
         this._status.textContent = 'No tickets: give a src URL, an inline <script type="application/json">, or set the tickets property.';
         this._progress.hidden = true;
         finish();
         return;
       }
-      this._engine().postMessage({ type: 'load', id, text, config: this._config });
+      // Long lists are shared between workers, one per core (each reads the source; the chunks
+      // are split between them). Short ones need no more than one.
+      const cores = Math.max(1, Math.min(MAX_WORKERS, navigator.hardwareConcurrency || 1));
+      const shards = this._noWorkers || (source.text != null && source.text.length < 256 * 1024) ? 1 : cores;
+      this._shards = shards;
+      this._summaries = new Array(shards).fill(null);
+      this._shardsDone = 0;
+      this._loaded = false;
+      for (let k = 0; k < shards; k++) this._engine(k).postMessage({ type: 'load', id, text: source.text, url: source.text == null ? source.url : undefined, config: this._config, shard: k, shards });
     }
 
     _fail(message) {
@@ -299,6 +355,8 @@ function defineElement() {
       if (m.id !== this._loadId) return;
       if (m.type === 'error') return this._fail(m.message);
       if (m.type === 'loaded') {
+        if (this._loaded) return;
+        this._loaded = true;
         this._total = m.total;
         this._source = m.source;
         this.dataset.source = m.source;
@@ -309,26 +367,35 @@ function defineElement() {
         return;
       }
       if (m.type === 'rows') {
+        const first = this._rows.length === 0 && m.rows.length > 0;
         for (const r of m.rows) this._rows.push(r);
-        this._progress.value = m.total ? m.done / m.total : 1;
+        if (m.last) this._shardsDone++;
+        const total = this._total ?? 0;
+        const complete = this._shardsDone === this._shards;
+        this._progress.value = total ? this._rows.length / total : 1;
         if (m.summary) {
-          const summary = m.summary;
+          this._summaries[m.shard] = m.summary;
+          const summary = mergeSummaries(this._summaries.filter(Boolean));
           pageReady().then(() => { if (m.id === this._loadId) core.board_chart(this._chart, summary); })
             .catch((err) => { this._chart.textContent = `Chart unavailable: ${err.message}`; });
         }
-        const first = this._rows.length === m.rows.length;
-        if (first || m.done === m.total || this._rows.length % (CHUNK * 4) === 0) this._applyView();
         if (first) this._firstPaint = performance.now() - this._t0;
-        if (m.done === m.total) {
+        // Re-sort and re-render on the first rows, then every few chunks, then at the end.
+        const now = performance.now();
+        if (first || complete || now - (this._lastView ?? 0) > 250) {
+          this._lastView = now;
+          this._applyView();
+        }
+        if (complete) {
           const bad = this._rows.filter((r) => r.error).length;
           const ms = Math.round(performance.now() - this._t0);
           this._progress.hidden = true;
-          this._status.textContent = `${m.total} tickets from ${this._source} analysed in ${ms} ms` +
+          this._status.textContent = `${total} tickets from ${this._source} analysed in ${ms} ms` +
             (bad ? `; ${bad} could not be analysed (see their rows)` : '') + (this._notes.length ? `. Note: ${this._notes.join('; ')}` : '');
-          this.dispatchEvent(new CustomEvent('ownframe-board-ready', { detail: { total: m.total, errors: bad, ms, firstRowsMs: this._firstPaint } }));
+          this.dispatchEvent(new CustomEvent('ownframe-board-ready', { detail: { total, errors: bad, ms, firstRowsMs: this._firstPaint, workers: this._shards } }));
           this._finish?.();
         } else {
-          this._status.textContent = `Analysing: ${m.done} of ${m.total}`;
+          this._status.textContent = `Analysing: ${this._rows.length} of ${total}`;
         }
       }
     }
@@ -342,9 +409,8 @@ function defineElement() {
         (!cls || r.class === cls) && (!ho || r.handoff.state === ho) &&
         (!q || `${r.id}\u0000${r.title}\u0000${r.owner}\u0000${r.top_gap?.message ?? ''}\u0000${r.error ?? ''}`.toLowerCase().includes(q)));
       const { key, dir } = this._sort;
-      if (key !== 'id' || dir !== 1) {
-        view = view.map((r) => [sortValue(r, key), r]).sort((a, b) => (a[0] < b[0] ? -dir : a[0] > b[0] ? dir : a[1].index - b[1].index)).map((x) => x[1]);
-      }
+      if (key === 'id') view.sort((a, b) => dir * (a.index - b.index));
+      else view = view.map((r) => [sortValue(r, key), r]).sort((a, b) => (a[0] < b[0] ? -dir : a[0] > b[0] ? dir : a[1].index - b[1].index)).map((x) => x[1]);
       this._view = view;
       this._count.textContent = `${view.length} of ${this._rows.length} shown`;
       this._table.setAttribute('aria-rowcount', String(view.length + 1));

@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// Benchmark: <ownframe-board> on 10,000 tickets in real Chromium.
+// Tickets: ../shared/corpus/tickets.jsonl (read at runtime, never copied), repeated with
+// variations (numbered titles, rotated assignees, a varying sentence) until N, served to the
+// board as a GitHub issues JSON `src`. Measures: time to the first screen of rows painted, time
+// to every ticket analysed (target < 1.5 s), main-thread responsiveness while the worker analyses
+// (long tasks, the longest gap between animation frames, keypress-to-paint latency for typing in
+// an input on the page), and memory (page + worker, via measureUserAgentSpecificMemory).
+// Usage: node bench/board.mjs [--n 10000] [--runs 3]   Skips (exit 0) when the corpus is absent.
+import { existsSync, readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer } from '../scripts/serve.mjs';
+
+const ROOT = new URL('../', import.meta.url);
+const CORPUS = new URL('../shared/corpus/tickets.jsonl', ROOT);
+const arg = (name, dflt) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
+const N = arg('n', 10000);
+const RUNS = arg('runs', 3);
+const TARGET_MS = 1500;
+
+if (!existsSync(CORPUS)) {
+  console.log('bench/board: skipped (../shared/corpus/tickets.jsonl is absent)');
+  process.exit(0);
+}
+if (!existsSync(new URL('pkg/ownframe_bg.wasm', ROOT))) {
+  console.error('bench/board: pkg/ is missing; run scripts/build-wasm first');
+  process.exit(1);
+}
+
+const corpus = readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const people = ['ana', 'bo', 'cy', 'dee', null, 'eli', 'fay'];
+const extra = ['', '\n\nThis came up again this week.', '\n\nSee the linked thread for context.', '\n\nPlease take a look when you can.'];
+const issues = [];
+for (let i = 0; i < N; i++) {
+  const t = corpus[i % corpus.length];
+  const round = Math.floor(i / corpus.length);
+  issues.push({
+    number: i + 1,
+    title: round ? `${t.title} (${round + 1})` : t.title,
+    body: (t.body ?? '') + extra[(i + round) % extra.length],
+    html_url: `https://github.com/example/bench/issues/${i + 1}`,
+    assignee: people[i % people.length] ? { login: people[i % people.length] } : null,
+    state: i % 5 ? 'open' : 'closed',
+  });
+}
+const payload = JSON.stringify(issues);
+// The page and the tickets come from the project's server (in memory; nothing is written to disk),
+// cross-origin isolated so the memory API covers the workers too.
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>board bench</title>
+<link rel="icon" href="data:,"><script type="module" src="/board/ownframe-board.js"></script></head>
+<body><label>Type here <input id="probe"></label><ownframe-board id="b" style="--ownframe-board-height:600px"></ownframe-board></body></html>`;
+const { server, url } = await startServer({
+  port: 0,
+  isolate: true,
+  routes: { '/bench.html': { type: 'text/html; charset=utf-8', body: PAGE }, '/bench-tickets.json': { type: 'application/json', body: payload } },
+});
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--enable-blink-features=ForceEagerMeasureMemory', '--enable-precise-memory-info'],
+});
+
+async function run() {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url + 'bench.html');
+  await page.waitForFunction(() => customElements.get('ownframe-board') && document.getElementById('b').ready);
+  // Warm: the worker and its wasm start with the element (an empty board), as on a real page.
+  await page.evaluate(() => document.getElementById('b').ready);
+  await page.evaluate(() => {
+    const w = (window.__bench = { longTasks: [], frames: [], keys: [], firstRows: null, t0: 0 });
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, ms: e.duration }); })
+      .observe({ type: 'longtask', buffered: false });
+    const tick = (t) => { w.frames.push(t); if (!w.stop) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    document.getElementById('probe').addEventListener('keydown', (e) => {
+      const at = e.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => w.keys.push(performance.now() - at), 0));
+    });
+    const b = document.getElementById('b');
+    const mo = new MutationObserver(() => {
+      if (w.firstRows == null && b.shadowRoot.querySelector('tbody tr[data-index]')) {
+        requestAnimationFrame(() => { w.firstRows = performance.now() - w.t0; });
+        mo.disconnect();
+      }
+    });
+    mo.observe(b.shadowRoot, { childList: true, subtree: true });
+    w.done = new Promise((resolve) => b.addEventListener('ownframe-board-ready', (e) => { w.doneMs = performance.now() - w.t0; w.detail = e.detail; resolve(); }, { once: true }));
+    w.t0 = performance.now();
+    b.setAttribute('src', '/bench-tickets.json');
+  });
+  // Type into the page while the worker analyses.
+  await page.focus('#probe');
+  const typing = (async () => {
+    for (let i = 0; i < 200; i++) {
+      if (await page.evaluate(() => window.__bench.doneMs != null)) break;
+      await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  })();
+  await page.evaluate(() => window.__bench.done);
+  await typing;
+  const r = await page.evaluate(async () => {
+    const w = window.__bench;
+    w.stop = true;
+    const frames = w.frames.filter((t) => t - w.t0 <= w.doneMs);
+    let maxGap = 0;
+    for (let i = 1; i < frames.length; i++) maxGap = Math.max(maxGap, frames[i] - frames[i - 1]);
+    const inWindow = w.longTasks.filter((t) => t.start - w.t0 <= w.doneMs);
+    let memory = null;
+    try {
+      if (crossOriginIsolated && performance.measureUserAgentSpecificMemory) {
+        const m = await performance.measureUserAgentSpecificMemory();
+        memory = { total: m.bytes, worker: m.breakdown.filter((b) => b.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope')).reduce((s, b) => s + b.bytes, 0) };
+      }
+    } catch { /* not available */ }
+    const heap = performance.memory?.usedJSHeapSize ?? null;
+    const b = document.getElementById('b');
+    return {
+      rows: b.rows.length, errors: b.rows.filter((x) => x.error).length, dom: b.shadowRoot.querySelectorAll('tbody tr[data-index]').length,
+      firstRows: w.firstRows, done: w.doneMs, longTasks: inWindow.length, longestTask: Math.max(0, ...inWindow.map((t) => t.ms)),
+      maxFrameGap: maxGap, keys: w.keys, memory, heap, engine: b.dataset.engine, tasks: inWindow.map((t) => `${(t.start - w.t0).toFixed(0)}+${t.ms.toFixed(0)}`),
+    };
+  });
+  await page.close();
+  return r;
+}
+
+const mb = (b) => (b == null ? 'n/a' : `${(b / 1048576).toFixed(1)} MB`);
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN; };
+console.log(`bench/board: ${N} tickets (${(payload.length / 1048576).toFixed(1)} MB JSON from ${corpus.length} corpus tickets), ${RUNS} runs, Chromium ${browser.version()}, ${(await import('node:os')).cpus().length} cores`);
+const results = [];
+for (let i = 0; i < RUNS; i++) {
+  const r = await run();
+  results.push(r);
+  console.log(`  run ${i + 1}: first screen ${r.firstRows.toFixed(0)} ms, all analysed ${r.done.toFixed(0)} ms (${r.rows} rows, ${r.errors} errors, ${r.dom} rows in the DOM, engine ${r.engine}); ` +
+    `main thread: ${r.longTasks} long tasks (longest ${r.longestTask.toFixed(0)} ms), max frame gap ${r.maxFrameGap.toFixed(0)} ms, ` +
+    `key-to-paint p50 ${pct(r.keys, 0.5).toFixed(0)} / p95 ${pct(r.keys, 0.95).toFixed(0)} / max ${Math.max(...r.keys).toFixed(0)} ms over ${r.keys.length} keys; ` +
+    `memory ${mb(r.memory?.total)} (worker ${mb(r.memory?.worker)}), page JS heap ${mb(r.heap)}; long tasks (start+ms): ${r.tasks.join(' ') || 'none'}`);
+}
+const med = (k) => pct(results.map((r) => r[k]), 0.5);
+const done = med('done');
+console.log(`median: first screen ${med('firstRows').toFixed(0)} ms, all ${N} analysed ${done.toFixed(0)} ms (target < ${TARGET_MS} ms: ${done < TARGET_MS ? 'met' : 'NOT met'}), ` +
+  `max frame gap ${med('maxFrameGap').toFixed(0)} ms, longest task ${med('longestTask').toFixed(0)} ms`);
+await browser.close();
+server.close();
