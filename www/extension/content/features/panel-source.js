@@ -185,6 +185,18 @@ export function watchEditor(el) {
   new MutationObserver(() => lastChange.set(el, performance.now())).observe(el, { childList: true, subtree: true, characterData: true });
 }
 
+// Gecko ignores ClipboardEventInit.clipboardData for synthetic events and hands the page an empty
+// DataTransfer; it fills that one from its own (non-standard) init members `dataType` and `data`
+// instead, one flavour only: the HTML (one paragraph per line) is what the editor parses.
+function pasteEvent(data) {
+  const init = { clipboardData: data, bubbles: true, cancelable: true };
+  let event = new ClipboardEvent('paste', init);
+  if (event.clipboardData && !event.clipboardData.types.length) {
+    event = new ClipboardEvent('paste', { ...init, dataType: 'text/html', data: data.getData('text/html') });
+  }
+  return event;
+}
+
 /**
  * Pastes the block (its wiki text, `block`) into a ProseMirror editor: over the paragraphs of the
  * existing block, or after the last paragraph. One paste, one transaction, one undo.
@@ -221,7 +233,7 @@ export async function writeProseMirror(el, block) {
   const data = new DataTransfer();
   data.setData('text/plain', lines.join('\n'));
   data.setData('text/html', html);
-  const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+  const event = pasteEvent(data);
   el.dispatchEvent(event);
   await nextFrame();
   if (!event.defaultPrevented && el.textContent === before) {
