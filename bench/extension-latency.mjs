@@ -84,15 +84,22 @@ async function firstAnalysis({ cold = false } = {}) {
   const r = await until(() => page.evaluate(() => window.__bench.firstSettled && window.__bench.editorAt != null && window.__bench.firstSettled > window.__bench.editorAt && window.__bench), 'first analysis', 10000);
   if (cold) {
     // proof of a restart: the marker set in the old worker's global is gone in the running one
-    const marker = await (await browser.worker()).evaluate(() => globalThis.__benchMarker ?? null);
+    const sw = await browser.worker();
+    const marker = await sw.evaluate(() => globalThis.__benchMarker ?? null);
     if (marker !== null) throw new Error('the worker did not restart');
+    // ask the background as the popup would: how long did its wasm initialisation take?
+    const s = await extPage.evaluate(() => chrome.runtime.sendMessage({ type: 'status' })).catch(() => null);
+    if (s?.ok && s.result.initMs != null) coldInit.push(s.result.initMs);
   }
   return r.firstSettled - r.editorAt;
 }
 
+const extPage = await browser.context.newPage();
+await extPage.goto(`chrome-extension://${browser.extensionId}/options.html`);
 const warm = [];
 for (let i = 0; i < 5; i++) warm.push(await firstAnalysis());
 const cold = [];
+const coldInit = [];
 for (let i = 0; i < 3; i++) {
   const t = await firstAnalysis({ cold: true });
   if (t == null) break;
@@ -154,6 +161,7 @@ console.log(
 console.log(`first analysis after the editor appears (in-page navigation):`);
 console.log(`  warm background: ${warm.map(fmt).join(', ')}  (target < 150 ms)`);
 console.log(`  after the worker was stopped: ${cold.length ? cold.map(fmt).join(', ') : 'could not stop the worker'}`);
+if (coldInit.length) console.log(`    of which wasm fetch + compile + instantiate in the new worker: ${coldInit.map(fmt).join(', ')}`);
 console.log(`background memory: ${memory}`);
 
 devtools.close();

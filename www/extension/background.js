@@ -6,7 +6,7 @@
 // Protocol (content script, popup, options -> background):
 //   {type:'analyze', title, body, format?}        -> {ok:true, result: Analysis}
 //   {type:'rewrite', title, body, format?, to?}   -> {ok:true, result: string}
-//   {type:'status'}                               -> {ok:true, result: {version, ready}}
+//   {type:'status'}                               -> {ok:true, result: {version, ready, initMs, workerAgeMs}}
 //   {type:'ownership-read', body, format?}         -> {record|null, warnings}
 //   {type:'ownership-write', body, record, format?} -> the description with the block in place
 //   {type:'ownership-nudges', record?, assignee?, today} -> [{id, message}]
@@ -23,11 +23,21 @@ import * as wasm from './pkg/ownframe.js';
 const ext = globalThis.browser ?? globalThis.chrome;
 
 let ready = null;
+let initMs = null; // how long fetching + compiling + instantiating the wasm took in this worker
 function core() {
-  ready ??= init({ module_or_path: ext.runtime.getURL('pkg/ownframe_bg.wasm') }).catch((e) => {
-    ready = null;
-    throw e;
-  });
+  if (!ready) {
+    const t0 = performance.now();
+    ready = init({ module_or_path: ext.runtime.getURL('pkg/ownframe_bg.wasm') }).then(
+      (r) => {
+        initMs = performance.now() - t0;
+        return r;
+      },
+      (e) => {
+        ready = null;
+        throw e;
+      },
+    );
+  }
   return ready;
 }
 
@@ -70,7 +80,8 @@ async function handle(msg) {
     }
     case 'status': {
       await core();
-      return { version: version(), ready: true };
+      // workerAgeMs: time since this worker (or event page) started
+      return { version: version(), ready: true, initMs, workerAgeMs: performance.now() };
     }
     default:
       throw new Error(`unknown message type: ${String(msg?.type)}`);
