@@ -1,0 +1,6 @@
+//! `analyze` on markdown bodies: never panics, never fails, and the analysis keeps its contract.
+#![no_main]
+
+mod common;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| common::analyze_infallible(data, ownframe::Format::Markdown));
