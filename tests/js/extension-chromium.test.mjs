@@ -225,6 +225,29 @@ test('Jira Cloud: ProseMirror prompt, highlights, rewrite through paste, ONE und
   await page.close();
 });
 
+test('Jira Cloud: the dialog closed and reopened 10 times leaves one prompt and highlights only in the live editor', async () => {
+  const page = await open('https://acme.atlassian.net/jira/your-work');
+  await until(async () => (await promptState(page)).length === 1, 'prompt');
+  await page.locator('.ProseMirror').click();
+  await page.keyboard.type(ORDER);
+  await settled(page);
+  for (let i = 0; i < 10; i++) {
+    await page.click('#close-dialog');
+    await until(() => page.evaluate(() => document.querySelectorAll('ownframe-prompt').length === 0 && (CSS.highlights.get('ownframe-finding')?.size ?? 0) === 0), `prompt and highlights gone (${i + 1})`);
+    await page.click('#open-dialog');
+    await until(async () => (await promptState(page)).length === 1, `one prompt after reopening (${i + 1})`);
+  }
+  await page.locator('.ProseMirror').click();
+  await page.keyboard.type(ORDER);
+  await settled(page, is(coreClass(ORDER, 'text')));
+  const inLive = await page.evaluate(() => {
+    const ed = document.querySelector('.ProseMirror');
+    return [...(CSS.highlights.get('ownframe-finding') ?? [])].map((r) => ed.contains(r.startContainer));
+  });
+  assert.ok(inLive.length > 0 && inLive.every(Boolean), `highlights in the live editor: ${inLive}`);
+  await page.close();
+});
+
 test('20 in-page navigations (pushState + DOM swap) leave exactly one prompt, on the live editor', async () => {
   const page = await open('https://github.com/octo/repo/issues/new');
   await until(async () => (await promptState(page)).length === 1, 'prompt');
