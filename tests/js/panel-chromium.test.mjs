@@ -98,6 +98,19 @@ test('GitHub issue view: one panel in the sidebar showing the record from the de
   assert.match(s.text, /Needs a word first.*Database schema.*consult first/s);
   assert.match(s.text, /Pairing with the payments team/);
   assert.deepEqual(await axe(page), [], 'axe: view mode, light');
+
+  // GitHub's React view keeps no stored Markdown in the page: the block is rebuilt from the
+  // rendered heading and tables (the renderer drops its comment markers)
+  await page.evaluate(() => document.querySelector('form.js-comment-update').remove());
+  const r = await settled(page, 'read from the rendered body', (x) => x.source === 'rendered');
+  assert.equal(r.owner, 'alice');
+  assert.equal(r.areas, '2');
+  assert.equal(r.text, s.text, 'the same record as from the stored Markdown');
+  // a rendered body without the block's heading and Field table is not taken for one
+  await page.evaluate(() => document.querySelector('[data-testid="markdown-body"] h3').replaceChildren('Notes'));
+  const n = await settled(page, 'no block in the rendered body', (x) => x.owner === '');
+  assert.equal(n.source, 'rendered');
+  assert.match(n.text, /Open the description.s editor to read or add one/);
   await page.close();
 });
 

@@ -70,22 +70,61 @@ export function readDescription(doc, cfg) {
   if (src && typeof src.value === 'string') return { text: src.value, origin: 'source' };
   const shown = firstMatch(doc, cfg.rendered ?? []);
   if (shown && cfg.format === 'jira') return { text: wikiFromDom(shown), origin: 'rendered' };
+  if (shown && cfg.format === 'markdown') {
+    const text = markdownFromRendered(shown);
+    if (text != null) return { text, origin: 'rendered' };
+  }
   return { text: null, origin: shown ? 'rendered' : 'none' };
+}
+
+// ---- rendered GitHub Markdown -> the block ----
+// GitHub's renderer drops the block's HTML-comment markers but keeps its heading and tables. When
+// the rendered body has an "Ownership" heading followed by a table whose first header is "Field"
+// (what the core writes), the block is rebuilt around them so the core can read it; otherwise
+// null (nothing that looks like the block, no guessing). Cells are encoded back as the core writes
+// them. Read-only: writing always goes through the real Markdown.
+const mdCell = (td) =>
+  inline(td, { emphasis: false }).trim().replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, '<br>').replace(/^([-:])/, '\\$1');
+
+export function markdownFromRendered(root) {
+  const kids = [...root.children];
+  const at = kids.findIndex((k, i) => /^H[1-6]$/.test(k.tagName) && squash(k.textContent) === 'ownership'
+    && kids[i + 1]?.matches('table, .table-wrap, markdown-accessiblity-table, markdown-accessibility-table')
+    && squash(kids[i + 1].querySelector('th')?.textContent ?? '') === 'field');
+  if (at < 0) return null;
+  let end = at + 1;
+  while (kids[end]?.querySelector('table') || kids[end]?.tagName === 'TABLE') end++;
+  const lines = ['<!-- ownframe:ownership v1 -->', '### Ownership'];
+  for (const wrap of kids.slice(at + 1, end)) {
+    const table = wrap.tagName === 'TABLE' ? wrap : wrap.querySelector('table');
+    lines.push('');
+    [...table.querySelectorAll('tr')].forEach((tr, i) => {
+      const cells = [...tr.children].filter((x) => x.tagName === 'TD' || x.tagName === 'TH');
+      lines.push(`| ${cells.map(mdCell).join(' | ')} |`);
+      if (i === 0) lines.push(`|${' --- |'.repeat(cells.length)}`);
+    });
+  }
+  lines.push('', '<!-- /ownframe:ownership -->');
+  return lines.join('\n');
 }
 
 // ---- rendered / rich-text DOM -> Jira wiki markup ----
 const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'PRE', 'BLOCKQUOTE', 'UL', 'OL', 'DIV', 'TABLE', 'HR', 'SECTION', 'ARTICLE']);
 
-function inline(node) {
+function inline(node, opts = { emphasis: true }) {
   let out = '';
   for (let c = node.firstChild; c; c = c.nextSibling) {
+    if (!opts.emphasis && c.nodeType === Node.ELEMENT_NODE && c.tagName !== 'BR') {
+      out += inline(c, opts);
+      continue;
+    }
     if (c.nodeType === Node.TEXT_NODE) out += c.data;
     else if (c.nodeType !== Node.ELEMENT_NODE || c.getAttribute('contenteditable') === 'false') continue;
     else if (c.tagName === 'BR') out += c.classList.contains('ProseMirror-trailingBreak') ? '' : '\n';
     else if (c.tagName === 'A' && c.classList.contains('user-hover') && c.getAttribute('rel')) out += `[~${c.getAttribute('rel')}]`; // Jira DC renders [~user] as a profile link
     else if (c.tagName === 'EM' || c.tagName === 'I') out += `_${inline(c)}_`;
     else if (c.tagName === 'STRONG' || c.tagName === 'B') out += `*${inline(c)}*`;
-    else out += inline(c);
+    else out += inline(c, opts);
   }
   return out;
 }

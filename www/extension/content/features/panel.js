@@ -191,7 +191,7 @@ class Panel {
     if (this.desc.text == null) {
       out.push(h(d, 'p', { class: 'muted', text: this.desc.origin === 'none'
         ? 'No description found on this page.'
-        : 'This view does not show the ownership block: open the description\u2019s editor to read it.' }));
+        : 'No ownership block found in the description as shown here. Open the description\u2019s editor to read or add one.' }));
     } else if (!r) {
       out.push(h(d, 'p', { class: 'muted', text: 'No ownership recorded in the description yet.' }));
     } else {
