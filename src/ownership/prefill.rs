@@ -43,3 +43,32 @@ fn outcome_sentence(ticket: &Ticket, analysis: &Analysis) -> Option<String> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prefilled(body: &str, assignee: Option<&str>, config: &Config) -> Record {
+        let ticket = Ticket { title: "Payout errors".into(), body: body.into(), format: Format::Markdown };
+        let analysis = crate::analyze(&ticket, config).expect("markdown reads");
+        prefill(&ticket, &analysis, assignee, config)
+    }
+
+    #[test]
+    fn takes_the_first_outcome_sentence_in_the_users_words() {
+        let body = "## Context\n\nThe payout page exists. Merchants **can't** tell why a\npayout failed, so they call support.\n\n```\nusers can't see logs\n```";
+        let r = prefilled(body, Some(" @alice "), &Config::default());
+        assert_eq!(r.owner, "@alice");
+        assert_eq!(r.outcome, "Merchants **can't** tell why a payout failed, so they call support.");
+        assert_eq!(r.decisions.len(), Config::default().decision_areas_or_default().len());
+    }
+
+    #[test]
+    fn leaves_the_outcome_empty_when_nothing_reads_as_one() {
+        let config = Config::from_json(r#"{"decision_areas":[{"area":"Schema","level":2,"note":"ask DBA"}]}"#).unwrap();
+        let r = prefilled("Implement the endpoint. Use Redis.\n\n> users can't wait", None, &config);
+        assert_eq!(r.owner, "");
+        assert_eq!(r.outcome, "");
+        assert_eq!(r.decisions, vec![Decision { area: "Schema".into(), level: 2, note: "ask DBA".into() }]);
+    }
+}
