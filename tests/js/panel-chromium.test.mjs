@@ -302,6 +302,27 @@ test('hostile values in the block stay text in the panel', { skip }, async () =>
   await page.close();
 });
 
+test('an ambiguous description (two blocks) shows the warning and Save refuses instead of guessing', { skip }, async () => {
+  const page = await open(GITHUB);
+  await settled(page, 'panel read', (x) => x.owner === 'alice');
+  await page.click('[data-testid="edit-issue-body"]');
+  const box = page.locator('[data-testid="issue-body"] textarea');
+  const original = await box.inputValue();
+  const block = original.slice(original.indexOf('<!-- ownframe'));
+  const doubled = `${original}\n\nMore notes.\n\n${block}`;
+  await box.fill(doubled);
+  await settled(page, 'warning shown', (x) => x.source === 'editor' && /ownership/i.test(x.text) && x.text.includes('Could not read all of the block'));
+  const kinds = await page.evaluate(() => [...document.querySelector('ownframe-panel').shadowRoot.querySelectorAll('[data-warning]')].map((w) => w.dataset.warning));
+  assert.ok(kinds.includes('duplicate-block'), kinds.join(','));
+  await page.click('ownframe-panel button.edit');
+  await until(async () => (await state(page)).mode === 'edit', 'edit mode');
+  await page.click('ownframe-panel form button.save');
+  await until(async () => /Not saved/.test((await state(page)).status ?? ''), 'refusal shown');
+  assert.match((await state(page)).status, /refused so no text is lost/);
+  assert.equal(await box.inputValue(), doubled, 'the description is untouched');
+  await page.close();
+});
+
 test('Jira Cloud: the rendered description (tables, not the editor) reads back; Save copies the block', { skip }, async () => {
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://acme.atlassian.net' });
   const page = await open(JIRA);
