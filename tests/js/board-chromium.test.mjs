@@ -288,3 +288,28 @@ test('axe-core finds no violations (board with a selected ticket)', async () => 
   assert.deepEqual(summary, []);
   await page.close();
 });
+
+test('ownership blocks fill the owner, authority and hand-off columns', async (t) => {
+  const core = readFileSync(new URL('pkg/ownframe.js', ROOT), 'utf8');
+  if (!/export function ownership_read\b/.test(core)) return t.skip('ownership_read is not in this core build');
+  const { page, problems } = await open('demo/');
+  const rows = await settled(page);
+  const by = (id) => rows.find((r) => r.id === id);
+  assert.equal(by('#101').has_record, true);
+  assert.equal(by('#101').authority.label, '2/2 areas');
+  assert.equal(by('#101').handoff.state, 'none');
+  assert.equal(by('#104').handoff.state, 'complete');
+  assert.equal(by('#104').handoff.label, 'to sofia on 2026-11-02');
+  assert.equal(by('#107').handoff.state, 'incomplete');
+  assert.equal(by('#107').handoff.label, 'missing decision context, stakeholders');
+  assert.equal(by('#100').has_record, false);
+  assert.equal(by('#100').authority.from, 'text');
+  // The last of two hand-offs counts; a hand-off without a date is incomplete.
+  assert.equal(by('#117').handoff.label, 'missing decision context');
+  assert.match(by('#137').handoff.label, /^missing date, decision context, stakeholders/);
+  const withRecord = rows.filter((r) => r.has_record).length;
+  assert.ok(withRecord >= 10, `${withRecord} rows with a record`);
+  assert.ok((await shadowText(page, 'svg[role=img] desc')).includes(`ownership record: ${withRecord} of ${rows.length}`));
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -43,6 +43,12 @@ const coreSays = (page, to = 'markdown') => page.evaluate(async (target) => {
   return { analysis: core.analyze(req), rewrite: core.rewrite({ ...req, to: target }) };
 }, to);
 
+/** Activates a button from the keyboard (focus, Enter), as a keyboard user would. */
+async function press(page, css) {
+  await page.focus(css);
+  await page.keyboard.press('Enter');
+}
+
 /** Waits for the next analysis after `action`. */
 async function analysedAfter(page, action) {
   const n = await page.evaluate(() => Number(document.body.dataset.analysed || 0));
@@ -117,7 +123,7 @@ test('ownership editor: form -> block -> form, or a clear "not available"', asyn
   });
   if (!available) {
     assert.match(await page.textContent('#own-status'), /Not available in this core build yet: .*ownership_write/);
-    await page.click('#write');
+    await press(page, '#write');
     assert.match(await page.textContent('#own-status'), /ownership_write is not available/);
     await page.close();
     return;
@@ -137,7 +143,7 @@ test('ownership editor: form -> block -> form, or a clear "not available"', asyn
   await page.fill('.handoff [name=date]', '2026-11-02');
   await page.check('.handoff [name=knowledge]');
   const before = await page.inputValue('#body');
-  await analysedAfter(page, () => page.click('#write'));
+  await analysedAfter(page, () => press(page, '#write'));
   const after = await page.inputValue('#body');
   assert.ok(after.startsWith(before.trimEnd().slice(0, 200)), 'the ticket text is kept');
   assert.ok(after.includes('Malik') && after.includes('Database schema'));
@@ -147,7 +153,8 @@ test('ownership editor: form -> block -> form, or a clear "not available"', asyn
   await page.fill('[name=owner]', '');
   await page.fill('[name=success_measures]', '');
   await page.evaluate(() => { document.getElementById('decisions').replaceChildren(); document.getElementById('handoffs').replaceChildren(); });
-  await page.click('#read');
+  await press(page, '#read');
+  await page.waitForFunction(() => /Read the ownership block/.test(document.getElementById('own-status').textContent));
   assert.equal(await page.inputValue('[name=owner]'), 'Malik');
   assert.equal(await page.inputValue('[name=success_measures]'), 'month-end export tickets below 10\nno spreadsheet step');
   assert.equal(await page.inputValue('.decision [name=area]'), 'Database schema');

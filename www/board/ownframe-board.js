@@ -313,6 +313,7 @@ function defineElement() {
       this._progress.hidden = false;
       this._status.textContent = 'Loading tickets…';
       this._applyView();
+      this._finish?.(); // a replaced load counts as settled
       let finish;
       this._ready = new Promise((r) => (finish = r));
       this._finish = finish;
@@ -376,7 +377,7 @@ function defineElement() {
         if (m.summary) {
           this._summaries[m.shard] = m.summary;
           const summary = mergeSummaries(this._summaries.filter(Boolean));
-          pageReady().then(() => { if (m.id === this._loadId) core.board_chart(this._chart, summary); })
+          this._chartDrawn = pageReady().then(() => { if (m.id === this._loadId) core.board_chart(this._chart, summary); })
             .catch((err) => { this._chart.textContent = `Chart unavailable: ${err.message}`; });
         }
         if (first) this._firstPaint = performance.now() - this._t0;
@@ -392,8 +393,13 @@ function defineElement() {
           this._progress.hidden = true;
           this._status.textContent = `${total} tickets from ${this._source} analysed in ${ms} ms` +
             (bad ? `; ${bad} could not be analysed (see their rows)` : '') + (this._notes.length ? `. Note: ${this._notes.join('; ')}` : '');
-          this.dispatchEvent(new CustomEvent('ownframe-board-ready', { detail: { total, errors: bad, ms, firstRowsMs: this._firstPaint, workers: this._shards } }));
-          this._finish?.();
+          const finish = this._finish;
+          // Ready once the final chart is drawn too.
+          Promise.resolve(this._chartDrawn).then(() => {
+            if (m.id !== this._loadId) return;
+            this.dispatchEvent(new CustomEvent('ownframe-board-ready', { detail: { total, errors: bad, ms, firstRowsMs: this._firstPaint, workers: this._shards } }));
+            finish?.();
+          });
         } else {
           this._status.textContent = `Analysing: ${this._rows.length} of ${total}`;
         }
