@@ -106,7 +106,7 @@ mod tests {
 
     #[test]
     fn stated_outcomes_are_quoted_back() {
-        let body = "Merchants can't find refunds older than 90 days, so they open support tickets.\n\nAdd a date filter.";
+        let body = "Merchants **can't** find refunds older than 90 days, so they open support tickets.\n\nAdd a date filter.";
         let out = run(body, Format::Markdown, Target::Markdown);
         assert!(out.contains("> Merchants can't find refunds older than 90 days, so they open support tickets."), "{out}");
         assert!(!out.contains("Who needs this, and what can't they do today?"));

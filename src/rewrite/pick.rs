@@ -4,7 +4,8 @@
 //! fits, the framing asks the author instead of inventing an answer.
 
 use crate::config::Config;
-use crate::text::{Block, BlockKind, Document};
+use crate::text::{Block, BlockKind, Document, CODE_WORD, URL_WORD};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// At most this many sentences per section: a framing points, it does not summarise.
 const MAX_PER_SECTION: usize = 3;
@@ -49,7 +50,7 @@ const EVIDENCE_SECTIONS: &[&str] = &["background", "context", "evidence", "data"
 
 /// Phrases that name how success would be recognised.
 const SUCCESS: &[&str] = &[
-    "success", "done when", "definition of done", "we will know", "we'll know", "measure", "metric", "target",
+    "success", "done when", "definition of done", "we will know", "we'll know", "measure", "metric",
     "kpi", "should drop", "should fall", "should rise", "reduce", "increase", "at least", "no more than",
     "fewer than", "less than", "p95", "p99", "conversion", "retention", "nps",
 ];
@@ -57,7 +58,12 @@ const SUCCESS: &[&str] = &[
 const SUCCESS_SECTIONS: &[&str] = &["success", "definition of done", "metrics", "measure", "goal"];
 
 fn count_hits(lower: &str, phrases: &[&str]) -> usize {
-    phrases.iter().filter(|p| lower.contains(*p)).count()
+    phrases.iter().filter(|p| starts_a_word(lower, p)).count()
+}
+
+/// Does `phrase` occur where a word starts? ("lose" is not in "closing"; "frustrat" is a stem.)
+fn starts_a_word(lower: &str, phrase: &str) -> bool {
+    lower.match_indices(phrase).any(|(i, _)| !lower[..i].chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
 /// Verbs that open an instruction ("Implement X", "Use Redis").
@@ -100,10 +106,8 @@ pub fn pick(title: &Document, body: &Document, config: &Config) -> Picks {
                 if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
                     continue;
                 }
-                let (s, e) = block.to_source(start, start + sentence.trim_end().len());
-                let Some(src) = doc.source.get(s..e) else { continue };
-                let text = collapse(src);
-                if text.is_empty() || candidates.iter().any(|c| c.text == text) {
+                let text = collapse(&quote_text(doc, block, start, sentence.trim_end()));
+                if text.is_empty() || candidates.iter().any(|c| c.text.to_lowercase() == text.to_lowercase()) {
                     continue;
                 }
                 candidates.push(score(&text, sentence, &heading, is_title, config));
@@ -120,10 +124,11 @@ pub fn pick(title: &Document, body: &Document, config: &Config) -> Picks {
 
 fn score(text: &str, clean: &str, heading: &str, is_title: bool, config: &Config) -> Candidate {
     let lower = clean.to_lowercase();
-    let in_section = |names: &[&str]| names.iter().any(|n| heading.contains(n));
+    let in_section = |names: &[&str]| names.iter().any(|n| starts_a_word(heading, n));
     // Stating the need is what the framing most wants to keep, so it weighs double.
     let mut outcome = 2 * count_hits(&lower, OUTCOME);
-    let mentions_role = config.vocabulary.roles.iter().any(|r| !r.trim().is_empty() && lower.contains(&r.to_lowercase()));
+    let mentions_role =
+        config.vocabulary.roles.iter().any(|r| !r.trim().is_empty() && starts_a_word(&lower, &r.to_lowercase()));
     if mentions_role && outcome > 0 {
         outcome += 1;
     }
@@ -135,11 +140,15 @@ fn score(text: &str, clean: &str, heading: &str, is_title: bool, config: &Config
     if evidence > 0 && has_number(&lower) {
         evidence += 1;
     }
-    if in_section(EVIDENCE_SECTIONS) && !is_title {
+    if in_section(EVIDENCE_SECTIONS) && !is_title && evidence > 0 {
         evidence += 1;
     }
+    // One loose word ("dashboard", "since") is not evidence; two signals are.
+    if evidence < 2 {
+        evidence = 0;
+    }
     let team_measure =
-        config.vocabulary.measures.iter().any(|m| !m.trim().is_empty() && lower.contains(&m.to_lowercase()));
+        config.vocabulary.measures.iter().any(|m| !m.trim().is_empty() && starts_a_word(&lower, &m.to_lowercase()));
     let mut success = count_hits(&lower, SUCCESS) + usize::from(team_measure);
     // A success measure names a number or a team measure; "reduce" alone is an intention.
     if success > 0 && !(has_number(&lower) || team_measure) {
@@ -165,6 +174,26 @@ fn section_heading(doc: &Document, block: &Block) -> String {
     block.section.and_then(|i| doc.blocks.get(i)).map(|h| h.text.to_lowercase()).unwrap_or_default()
 }
 
+/// The sentence as prose: markup gone (no half-open `**` from cutting the source), but inline
+/// code and URLs, which the clean text holds as placeholders, restored from the source.
+fn quote_text(doc: &Document, block: &Block, start: usize, sentence: &str) -> String {
+    let mut out = String::with_capacity(sentence.len());
+    let mut last = 0;
+    for (i, word) in sentence.unicode_word_indices() {
+        if word != CODE_WORD && word != URL_WORD {
+            continue;
+        }
+        let (s, e) = block.to_source(start + i, start + i + word.len());
+        if let Some(src) = doc.source.get(s..e) {
+            out.push_str(&sentence[last..i]);
+            out.push_str(src);
+            last = i + word.len();
+        }
+    }
+    out.push_str(&sentence[last..]);
+    out
+}
+
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -188,9 +217,17 @@ mod tests {
              Support received 14 tickets about this last month.\n\n## Proposal\n\nImplement `/export` with Redis.\n\n\
              Success: manual reconciliation time should drop below 10 minutes.",
         );
-        assert_eq!(p.outcome, ["Finance **can't** reconcile payouts at month end, so they copy rows by hand."]);
+        assert_eq!(p.outcome, ["Finance can't reconcile payouts at month end, so they copy rows by hand."]);
         assert_eq!(p.evidence, ["Support received 14 tickets about this last month."]);
         assert_eq!(p.success, ["Success: manual reconciliation time should drop below 10 minutes."]);
+    }
+
+    #[test]
+    fn quotes_restore_code_and_urls_but_not_emphasis() {
+        let p = picks("", "**Users** can't open `report.pdf` from https://x.io/r, so finance waits.");
+        assert_eq!(p.outcome, ["Users can't open `report.pdf` from https://x.io/r, so finance waits."]);
+        let p = picks("", "Closing the dialog works. You can now close this issue.");
+        assert!(p.outcome.is_empty(), "{:?}", p.outcome);
     }
 
     #[test]
