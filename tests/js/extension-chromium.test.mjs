@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { ensureExtensionBuilt, launchChromium, until } from './lib/browsers.mjs';
 import { loadCore, expectedMarks, missingWords } from './lib/core.mjs';
+import { misplacedMarks } from './lib/geometry.mjs';
 
 const ORDER = 'Implement the /history endpoint with limit and offset. Use Redis to cache it.';
 const OUTCOME = "Users can't export their data for offline analysis, so analysts copy tables by hand.";
@@ -159,6 +160,15 @@ test('textarea highlights line up with the text (UTF-16 offsets, same box and fo
   assert.ok(want.length >= 1, 'the core flags this ticket');
   assert.deepEqual(geo.marks.map((m) => m.text), want, 'highlights cover exactly the spans the core reports');
   for (const m of geo.marks) assert.ok(m.inside, 'highlight inside the textarea');
+  // geometry, measured independently of the mirror: canvas text metrics in the textarea's own font
+  // give where each highlighted span starts and how wide it is on its (unwrapped) line
+  const ALIGN = 'Implement the /history endpoint with limit and offset. Use Redis to cache it.\n\nSupport agents wait 20 seconds for the history page to load, so they ask customers to call back.';
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText(ALIGN);
+  await settled(page, is(coreClass(ALIGN)));
+  const misplaced = await page.evaluate(misplacedMarks, 'textarea.md');
+  assert.ok(misplaced.marks > 0);
+  assert.deepEqual(misplaced.out, [], 'every highlight sits exactly over its words');
   // hover the first highlight: the explanation card appears
   const rect = await page.evaluate(() => {
     const r = document.querySelector('ownframe-prompt').shadowRoot.querySelector('mark').getBoundingClientRect();

@@ -10,6 +10,7 @@ import { startFixtureServer, startConnectProxy } from './lib/fixture-server.mjs'
 import { ensureExtensionBuilt, until, DIST, FIREFOX } from './lib/browsers.mjs';
 import { launchFirefox } from './lib/bidi.mjs';
 import { loadCore, expectedMarks, missingWords } from './lib/core.mjs';
+import { misplacedMarks } from './lib/geometry.mjs';
 
 const ORDER = 'Implement the /history endpoint with limit and offset. Use Redis to cache it.';
 const OUTCOME = "Users can't export their data for offline analysis, so analysts copy tables by hand.";
@@ -99,6 +100,9 @@ test('Firefox: the prompt appears on GitHub and follows the background analysis'
     return { color: m.color, font: m.font === getComputedStyle(document.querySelector('textarea.md')).font, bar: getComputedStyle(r.querySelector('.bar')).position };
   })()`);
   assert.deepEqual(styles, { color: 'rgba(0, 0, 0, 0)', font: true, bar: 'absolute' });
+  const misplaced = await ff.evaluate(ctx, `(${misplacedMarks.toString()})('textarea.md')`);
+  assert.ok(misplaced.marks > 0);
+  assert.deepEqual(misplaced.out, [], 'every highlight sits over its words in Firefox too');
   await clickAndType('textarea.md', OUTCOME, { selectAll: true });
   const q = await settled((f) => f === core.analyze({ title: '', body: OUTCOME }).class);
   assert.deepEqual(q.marks, expectedMarks(core.analyze({ title: '', body: OUTCOME }), OUTCOME));
@@ -168,7 +172,8 @@ test('Firefox: rewrite then ONE undo restores the text (textarea and ProseMirror
 });
 
 test('Firefox: nothing but the fixture hosts was contacted, except the browser itself', { skip }, () => {
-  const browserOwn = /^CONNECT [^ ]*\.(mozilla\.(com|net|org)|firefox\.com|mozaws\.net):443$/;
+  // Firefox's own services (settings, push, captive-portal probe) are not the extension's doing
+  const browserOwn = /^[A-Z]+ (https?:\/\/)?([^/ :]+\.)?(mozilla\.(com|net|org)|firefox\.com|mozaws\.net|mozgcp\.net)(:\d+)?(\/|$)/;
   assert.deepEqual(proxy.refused.filter((r) => !browserOwn.test(r)), [], `refused: ${proxy.refused}`);
   assert.ok(proxy.tunnels.length > 0, 'pages came through the proxy');
 });

@@ -29,11 +29,12 @@ function mark(name) {
 const CSS_TEXT = `
 :host { all: initial; display: block !important; position: relative !important; height: 0 !important;
   width: 100%; margin: 0 !important; padding: 0 !important; border: 0 !important; z-index: 30; }
-* { box-sizing: border-box; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
+* { box-sizing: border-box; }
+.bar, .panel, .card { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
 .mirror { position: absolute; overflow: hidden; pointer-events: none; color: transparent !important;
   background: transparent !important; border-color: transparent !important; white-space: pre-wrap;
   overflow-wrap: break-word; word-wrap: break-word; margin: 0; }
-.mirror mark { color: transparent; background: rgba(245, 159, 0, 0.22); border-radius: 2px;
+.mirror mark { font: inherit; letter-spacing: inherit; word-spacing: inherit; padding: 0; margin: 0; color: transparent; background: rgba(245, 159, 0, 0.22); border-radius: 2px;
   box-shadow: inset 0 -2px 0 rgba(214, 120, 0, 0.85); }
 .bar { position: absolute; display: flex; gap: 4px; align-items: center; font-size: 12px; }
 button { font: 500 12px/1.2 system-ui, sans-serif; border-radius: 6px; border: 1px solid #8c959f;
