@@ -94,7 +94,9 @@ async function main() {
   else start();
 
   if (site) {
-    for (const ev of site.navigationEvents) document.addEventListener(ev, scanSoon);
+    // after a soft navigation renders, and before one replaces the page (so prompts of editors
+    // about to go are dropped promptly; the MutationObserver catches anything else)
+    for (const ev of [...site.navigationEvents, ...(site.teardownEvents ?? [])]) document.addEventListener(ev, scanSoon);
     // the Navigation API is visible to content scripts: rescan after any same-document navigation
     globalThis.navigation?.addEventListener?.('navigatesuccess', scanSoon);
     addEventListener('popstate', scanSoon);

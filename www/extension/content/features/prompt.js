@@ -454,6 +454,7 @@ export function init(ctx) {
     teardown() {
       for (const p of prompts.values()) p.destroy();
       prompts.clear();
+      removeEventListener('resize', relayout);
     },
     count: () => prompts.size,
   };
