@@ -291,6 +291,10 @@ class Panel {
       const note = text('note', x.note);
       const row = h(d, 'div', { class: 'row decision' }, ...field('Decision area', name), ...field('Who decides', level), ...field('Note', note));
       const label = () => name.value.trim() || 'this decision area';
+      // each row is a group named after its area, so the repeated field labels have context
+      row.setAttribute('role', 'group');
+      row.setAttribute('aria-label', `Decision area: ${name.value.trim() || 'new'}`);
+      name.addEventListener('input', () => row.setAttribute('aria-label', `Decision area: ${name.value.trim() || 'new'}`));
       const remove = h(d, 'button', { type: 'button', class: 'link', onclick: () => {
         row.remove();
         addDecisionButton.focus();
@@ -316,6 +320,8 @@ class Panel {
           check('knowledge', 'Knowledge shared', x.knowledge),
           check('decision_context', 'Decision context shared', x.decision_context),
           check('stakeholders', 'Stakeholders introduced', x.stakeholders)));
+      row.setAttribute('role', 'group');
+      row.setAttribute('aria-label', `Hand-off ${handoffs.children.length + 1}`);
       row.append(h(d, 'div', { class: 'actions' }, h(d, 'button', { type: 'button', class: 'link', 'aria-label': 'Remove this hand-off', onclick: () => {
         row.remove();
         addHandoffButton.focus();
