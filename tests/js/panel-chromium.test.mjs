@@ -360,6 +360,39 @@ test('Jira Cloud: the rendered description (tables, not the editor) reads back; 
   await page.close();
 });
 
+test('no record yet: the form is prefilled by the core (assignee, outcome sentence, team decision areas)', { skip }, async () => {
+  const sw = await browser.worker();
+  await sw.evaluate(() => chrome.storage.sync.set({ config: { decision_areas: [{ area: 'Database schema', level: 3 }, { area: 'Release timing', level: 6 }] } }));
+  try {
+    const page = await open(GITHUB);
+    await settled(page, 'panel read', (x) => x.owner === 'alice');
+    await page.click('[data-testid="edit-issue-body"]');
+    const box = page.locator('[data-testid="issue-body"] textarea');
+    const prose = "Users can't find an older order because the history page loads everything at once.";
+    await box.fill(prose);
+    const s = await settled(page, 'no record', (x) => x.owner === '' && x.source === 'editor');
+    assert.equal(s.nudges, 'no-record');
+    assert.match(s.text, /No ownership recorded/);
+    await page.click('ownframe-panel button.edit');
+    await until(async () => (await state(page)).mode === 'edit', 'edit mode');
+    const form = page.locator('ownframe-panel form');
+    assert.equal(await form.getByLabel('Owner', { exact: true }).inputValue(), 'bob', 'owner from the assignee');
+    assert.equal(await form.getByLabel('Outcome', { exact: true }).inputValue(), prose, "outcome from the core's extraction");
+    const rows = form.locator('.decision');
+    assert.equal(await rows.count(), 2, 'decision areas from the team preset');
+    assert.equal(await rows.first().getByLabel('Decision area', { exact: true }).inputValue(), 'Database schema');
+    assert.equal(await rows.first().getByLabel('Who decides', { exact: true }).inputValue(), '3');
+    await form.getByRole('button', { name: 'Write into the description' }).click();
+    const w = await settled(page, 'written', (x) => x.owner === 'bob' && x.mode === 'view');
+    assert.equal(w.areas, '2');
+    assert.equal(w.nudges, '');
+    assert.ok((await box.inputValue()).startsWith(`${prose}\n\n<!-- ownframe:ownership v1 -->\n### Ownership\n`));
+    await page.close();
+  } finally {
+    await sw.evaluate(() => chrome.storage.sync.remove('config'));
+  }
+});
+
 test('the panel sent nothing anywhere', { skip }, () => {
   const foreign = requests.filter((u) => !/^https:\/\/(github\.com|acme\.atlassian\.net)\/fixtures\//.test(u) && !u.startsWith('chrome-extension://'));
   assert.deepEqual(foreign, []);

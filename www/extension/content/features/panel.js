@@ -22,7 +22,7 @@ export const LEVELS = [
   [2, 'the lead decides and explains why (Sell)'],
   [3, 'consult first: the lead decides after hearing you (Consult)'],
   [4, 'needs agreement: decide together (Agree)'],
-  [5, 'needs approval: you decide after the lead\u2019s advice (Advise)'],
+  [5, "needs approval: you decide after the lead's advice (Advise)"],
   [6, 'decide and inform: you decide, then tell the lead (Inquire)'],
   [7, 'decide alone (Delegate)'],
 ];
