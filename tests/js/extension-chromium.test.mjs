@@ -375,3 +375,19 @@ test('keyboard: caret in a highlighted span shows its card, Escape hides it; "Ig
   await sw.evaluate(() => chrome.storage.sync.clear());
   await page.close();
 });
+
+test('a textarea that cannot take the rewrite (maxlength) keeps the text exactly, and says so', async () => {
+  const page = await open('https://github.com/octo/repo/issues/new');
+  await until(async () => (await promptState(page)).length === 1, 'prompt');
+  const box = page.locator('textarea.md');
+  await box.evaluate((t) => t.setAttribute('maxlength', '120'));
+  await box.click();
+  await page.keyboard.insertText(ORDER);
+  await settled(page);
+  assert.ok(core.rewrite({ title: '', body: ORDER }).length > 120, 'the rewrite is longer than the limit');
+  await page.locator('ownframe-prompt button.rewrite').click();
+  const status = await until(async () => (await promptState(page))[0].status, 'a status');
+  assert.match(status, /Could not rewrite/);
+  assert.equal(await box.inputValue(), ORDER, 'text unchanged');
+  await page.close();
+});

@@ -15,10 +15,14 @@ export function textareaEditor(el) {
       el.setSelectionRange(0, el.value.length);
       // execCommand keeps the browser's undo stack (one Ctrl+Z restores) and fires the input
       // events frameworks (React) listen to.
+      const original = el.value;
       const done = document.execCommand('insertText', false, text);
-      if (!done || el.value !== text) {
-        throw new Error('the editor refused the rewrite; your text is unchanged');
-      }
+      if (el.value === text) return;
+      if (!done || el.value === original) throw new Error('the editor refused the rewrite; your text is unchanged');
+      // changed, but not into the rewrite (a maxlength, a page script): put the original back
+      document.execCommand('undo');
+      if (el.value === original) throw new Error('the editor changed the rewrite (too long?); your text is unchanged');
+      throw new Error('the editor changed the rewrite; press Ctrl+Z to get your text back');
     },
     observe(cb) {
       el.addEventListener('input', cb);

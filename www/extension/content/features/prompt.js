@@ -415,9 +415,12 @@ class Prompt {
   async rewrite() {
     this.rewriteButton.disabled = true;
     try {
+      const body = this.editor.text();
       const text = await this.ctx.send({
-        type: 'rewrite', title: this.found.title(), body: this.editor.text(), format: this.ctx.site.format, to: this.ctx.site.rewriteTo,
+        type: 'rewrite', title: this.found.title(), body, format: this.ctx.site.format, to: this.ctx.site.rewriteTo,
       });
+      // never replace words typed while the rewrite was being made
+      if (this.editor.text() !== body) throw new Error('the text changed meanwhile; nothing was replaced, try again');
       await this.editor.replace(text);
       this.setStatus('Rewritten. Ctrl+Z (⌘Z) restores your text.');
     } catch (e) {
