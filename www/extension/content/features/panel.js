@@ -289,7 +289,11 @@ class Panel {
       const level = h(d, 'select', { name: 'level' }, ...LEVELS.map(([n, words]) => h(d, 'option', { value: String(n), text: `${n}: ${words}` })));
       level.value = String(x.level || 5);
       const note = text('note', x.note);
-      const row = h(d, 'div', { class: 'row decision' }, ...field('Decision area', name), ...field('Who decides', level), ...field('Note', note));
+      // the sidebar is narrow: the chosen level's full words also show under the select
+      const words = () => LEVELS.find(([n]) => String(n) === level.value)?.[1] ?? '';
+      const row = h(d, 'div', { class: 'row decision' }, ...field('Decision area', name), ...field('Who decides', level, words()), ...field('Note', note));
+      const levelHint = row.querySelector(`#${level.getAttribute('aria-describedby')}`);
+      level.addEventListener('change', () => (levelHint.textContent = words()));
       const label = () => name.value.trim() || 'this decision area';
       // each row is a group named after its area, so the repeated field labels have context
       row.setAttribute('role', 'group');
