@@ -41,10 +41,11 @@ export default {
   rewriteTo: 'markdown', // pasted as text/plain + simple text/html; the editor turns it into rich text
   navigationEvents: [],
   teardownEvents: [],
+  // An issue view shows the description rendered until someone clicks it: only a create form or
+  // an open editor in the description field means an editor should be there (else a miss).
   expectsEditor(loc, doc) {
-    return (
-      /\/browse\/[A-Z][A-Z0-9_]*-\d+/.test(loc.pathname) ||
-      !!doc.querySelector('[data-testid="issue-create.ui.modal.create-form"]')
+    return !!doc.querySelector(
+      '[data-testid="issue-create.ui.modal.create-form"], [data-testid="issue.views.field.rich-text.description"] [contenteditable="true"]',
     );
   },
   find(doc) {
