@@ -46,7 +46,9 @@ button:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
 .panel, .card { position: absolute; background: #fff; color: #1f2328; border: 1px solid #d0d7de;
   border-radius: 8px; box-shadow: 0 8px 24px rgba(140,149,159,.3); padding: 8px 10px; font-size: 13px;
   line-height: 1.4; max-width: 360px; }
-.panel[hidden], .card[hidden] { display: none; }
+.panel[hidden], .card[hidden], .toast[hidden] { display: none; }
+.toast { position: absolute; max-width: 360px; background: #1f2328; color: #fff; border-radius: 6px;
+  padding: 4px 8px; font: 12px/1.35 system-ui, -apple-system, "Segoe UI", sans-serif; }
 .panel ul { list-style: none; margin: 6px 0 0; padding: 0; }
 .panel li { margin: 0 0 6px; }
 .panel li button.finding { border: 0; padding: 2px 0; text-align: left; background: none; width: 100%; }
@@ -159,7 +161,10 @@ class Prompt {
     this.rewriteButton = el(doc, 'button', { class: 'rewrite', type: 'button', onclick: () => this.rewrite() }, 'Rewrite outcome-first');
     this.bar = el(doc, 'div', { class: 'bar', role: 'group', 'aria-label': 'Ownframe' }, this.badge, this.rewriteButton);
     this.list = el(doc, 'ul');
+    // status messages (rewrite done / failed) show above the bar, and stay in the panel
     this.statusLine = el(doc, 'div', { class: 'status', role: 'status' });
+    this.toast = el(doc, 'div', { class: 'toast', 'aria-hidden': 'true' });
+    this.toast.hidden = true;
     this.panel = el(doc, 'div', { class: 'panel', role: 'region', 'aria-label': 'Ownframe findings' }, this.list, this.statusLine);
     this.panel.hidden = true;
     this.panel.addEventListener('keydown', (e) => {
@@ -172,7 +177,7 @@ class Prompt {
     this.card.hidden = true;
     this.card.addEventListener('mouseenter', () => clearTimeout(this.hideTimer));
     this.card.addEventListener('mouseleave', () => this.hideCardSoon());
-    shadow.append(this.mirror, this.bar, this.panel, this.card);
+    shadow.append(this.mirror, this.bar, this.toast, this.panel, this.card);
     this.target.after(this.host);
     this.layout();
   }
@@ -312,6 +317,8 @@ class Prompt {
     const t = this.target.getBoundingClientRect();
     const top = t.top - h.top;
     const left = t.left - h.left;
+    // keep the bar clear of the editor's vertical scrollbar
+    const inset = Math.max(0, this.target.offsetWidth - this.target.clientWidth - this.target.clientLeft * 2);
     if (this.found.kind === 'textarea') {
       const cs = getComputedStyle(this.target);
       const ms = this.mirror.style;
@@ -329,7 +336,9 @@ class Prompt {
     }
     const b = this.bar.getBoundingClientRect();
     this.bar.style.top = `${top + t.height - (b.height || 24) - 6}px`;
-    this.bar.style.right = `${h.right - t.right + 6}px`;
+    this.toast.style.bottom = `${h.height - (top + t.height - (b.height || 24) - 10)}px`;
+    this.toast.style.right = `${h.right - t.right + 6 + inset}px`;
+    this.bar.style.right = `${h.right - t.right + 6 + inset}px`;
     this.panel.style.top = `${top + t.height + 4}px`;
     this.panel.style.right = `${h.right - t.right}px`;
     this.syncScroll();
@@ -399,6 +408,11 @@ class Prompt {
   setStatus(text) {
     this.statusLine.textContent = text;
     this.host.setAttribute('data-status', text);
+    this.toast.textContent = text;
+    this.toast.hidden = false;
+    this.layout();
+    clearTimeout(this.toastTimer);
+    this.toastTimer = setTimeout(() => (this.toast.hidden = true), 6000);
   }
 
   async ignore(rule) {
