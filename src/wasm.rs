@@ -168,3 +168,9 @@ pub fn ownership_prefill(input: JsValue) -> Result<JsValue, JsError> {
     let analysis = crate::analyze(&ticket, &config).map_err(js_err)?;
     to_js(&crate::ownership::prefill(&ticket, &analysis, req.assignee.as_deref(), &config))
 }
+
+/// Every rule id the core knows, so options pages can list them to switch rules on and off.
+#[wasm_bindgen]
+pub fn rules() -> Vec<String> {
+    crate::rules::ALL.iter().map(|id| id.to_string()).collect()
+}
