@@ -193,3 +193,43 @@ fn bad_records_are_refused() {
     assert!(Record::from_json(r#"{"other_rows":[{"field":"Support","value":"x"}]}"#).is_err());
     assert_eq!(Record::from_json(r#"{"owner":"a"}"#).unwrap().owner, "a");
 }
+
+/// The block as GitHub renders it (pulldown-cmark with GFM tables stands in for GitHub): values
+/// with table syntax or escapes show as themselves, one cell each, and the end marker is not
+/// swallowed by the last table.
+#[test]
+fn markdown_block_renders_as_tables_showing_the_values() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let values = ["a | b", "C:\\path\\", " lead", "p95 < 2 s", "x\ny", "&#32; literal", "-", "<br> literal", "trail\t"];
+    let record = Record { owner: "o".into(), support: values.iter().map(|v| v.to_string()).collect(), ..Default::default() };
+    let text = ownership::write("Body", &record, Flavor::Markdown).unwrap();
+    let mut cells: Vec<String> = Vec::new();
+    let mut in_cell = false;
+    let mut tables = 0;
+    let mut html_outside_tables = Vec::new();
+    let mut in_table = false;
+    for event in Parser::new_ext(&text, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Table(_)) => {
+                tables += 1;
+                in_table = true;
+            }
+            Event::End(TagEnd::Table) => in_table = false,
+            Event::Start(Tag::TableCell) => {
+                in_cell = true;
+                cells.push(String::new());
+            }
+            Event::End(TagEnd::TableCell) => in_cell = false,
+            Event::Text(t) if in_cell => cells.last_mut().unwrap().push_str(&t),
+            Event::InlineHtml(h) if in_cell && h.eq_ignore_ascii_case("<br>") => cells.last_mut().unwrap().push('\n'),
+            Event::Html(h) if !in_table => html_outside_tables.push(h.trim().to_string()),
+            _ => {}
+        }
+    }
+    assert_eq!(tables, 1);
+    assert_eq!(html_outside_tables, ["<!-- ownframe:ownership v1 -->", "<!-- /ownframe:ownership -->"]);
+    let shown: Vec<&str> = cells.chunks(2).filter(|row| row[0] == "Support").map(|row| row[1].as_str()).collect();
+    // CommonMark trims a cell's edge whitespace only before references are resolved, so the
+    // references show as the spaces and tabs they stand for.
+    assert_eq!(shown, values);
+}
