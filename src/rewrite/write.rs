@@ -67,11 +67,20 @@ impl Out {
         self.text.push('\n');
     }
 
+    /// Team-supplied text (decision areas, notes): every markup character is escaped.
     fn plain(&self, text: &str) -> String {
-        match self.target {
-            Target::Markdown => escape_markdown(text),
-            Target::Jira => escape_jira(text),
+        let special: &[char] = match self.target {
+            Target::Markdown => &['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '!'],
+            Target::Jira => &['\\', '*', '_', '{', '}', '[', ']', '|', '!'],
+        };
+        let mut out = String::with_capacity(text.len() + 4);
+        for c in text.chars() {
+            if special.contains(&c) {
+                out.push('\\');
+            }
+            out.push(c);
         }
+        out
     }
 }
 
