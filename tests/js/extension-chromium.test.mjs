@@ -357,6 +357,11 @@ test('keyboard: caret in a highlighted span shows its card, Escape hides it; "Ig
   // switch it back on through the options page
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  if (typeof core.rules === 'function') {
+    await until(async () => (await options.locator('[data-rule]').count()) >= core.rules().length, 'every rule listed');
+    const listed = await options.locator('[data-rule]').evaluateAll((boxes) => boxes.map((b) => [b.dataset.rule, b.checked]));
+    assert.deepEqual(Object.fromEntries(listed), Object.fromEntries(core.rules().map((r) => [r, r !== rule])), 'every rule, ticked when on');
+  }
   await options.locator(`[data-rule="${rule}"]`).check();
   await options.locator('#roles').fill('analysts\nsupport agents');
   await options.locator('#areas').fill('Database schema = 3');

@@ -7,6 +7,7 @@
 //   {type:'analyze', title, body, format?}        -> {ok:true, result: Analysis}
 //   {type:'rewrite', title, body, format?, to?}   -> {ok:true, result: string}
 //   {type:'status'}                               -> {ok:true, result: {version, ready, initMs, workerAgeMs}}
+//   {type:'rules'}                                -> every rule id the core knows
 //   {type:'ownership-read', body, format?}         -> {record|null, warnings}
 //   {type:'ownership-write', body, record, format?} -> the description with the block in place
 //   {type:'ownership-nudges', record?, assignee?, today} -> [{id, message}]
@@ -77,6 +78,11 @@ async function handle(msg) {
       const { type: _t, ...args } = msg;
       if (msg.type === 'ownership-prefill') args.config = s.config;
       return fn(args);
+    }
+    case 'rules': {
+      // every rule id the core knows (an older core without rules(): none)
+      await core();
+      return typeof wasm.rules === 'function' ? wasm.rules() : [];
     }
     case 'status': {
       await core();

@@ -12,6 +12,7 @@ const PRESETS = {
   product: [['User experience', 5], ['Scope and priorities', 4], ['Implementation', 7], ['Launch', 3]],
 };
 let settings;
+let knownRules = [];
 
 function node(tag, text, attrs = {}) {
   const e = document.createElement(tag);
@@ -30,11 +31,15 @@ function render() {
       return label;
     }),
   );
+  // every rule the core knows, ticked when on; rules switched off that the core no longer knows
+  // are listed too, so they can be switched back on
+  const ids = [...new Set([...knownRules, ...settings.config.disabled_rules])];
   $('rules').replaceChildren(
-    ...settings.config.disabled_rules.map((rule) => {
+    ...ids.map((rule) => {
       const box = node('input', '', { type: 'checkbox', 'data-rule': rule });
+      box.checked = !settings.config.disabled_rules.includes(rule);
       const label = node('label');
-      label.append(box, ` ${rule} (off; tick to switch it back on)`);
+      label.append(box, ` ${rule}`);
       return label;
     }),
   );
@@ -59,7 +64,7 @@ function render() {
 function collect() {
   const sites = {};
   for (const box of document.querySelectorAll('[data-site]')) sites[box.dataset.site] = box.checked;
-  const disabled = settings.config.disabled_rules.filter((r) => !document.querySelector(`[data-rule="${CSS.escape(r)}"]`)?.checked);
+  const disabled = [...document.querySelectorAll('[data-rule]')].filter((box) => !box.checked).map((box) => box.dataset.rule);
   const areas = [];
   for (const line of lines($('areas').value)) {
     const m = /^(.*?)\s*=\s*([1-7])\s*$/.exec(line);
@@ -78,6 +83,12 @@ function collect() {
 
 async function main() {
   settings = await loadSettings();
+  try {
+    const reply = await ext.runtime.sendMessage({ type: 'rules' });
+    if (reply?.ok) knownRules = reply.result;
+  } catch {
+    // the background is starting: the list shows the switched-off rules only
+  }
   render();
   $('save').addEventListener('click', async () => {
     try {
