@@ -7,7 +7,8 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFixtureServer } from './lib/fixture-server.mjs';
-import { ensureExtensionBuilt, launchChromium, until } from './lib/browsers.mjs';
+import { join } from 'node:path';
+import { ensureExtensionBuilt, launchChromium, until, DIST } from './lib/browsers.mjs';
 import { loadCore, expectedMarks, missingWords } from './lib/core.mjs';
 import { misplacedMarks } from './lib/geometry.mjs';
 
@@ -24,7 +25,7 @@ const workerRequests = [];
 
 before(async () => {
   ensureExtensionBuilt();
-  core = await loadCore();
+  core = await loadCore(join(DIST, 'chrome/pkg')); // the very core the extension runs
   server = await startFixtureServer();
   browser = await launchChromium({ fixturePort: server.port });
   browser.context.on('request', (r) => {

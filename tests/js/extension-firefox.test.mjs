@@ -25,7 +25,7 @@ let core;
 before(async () => {
   if (skip) return;
   ensureExtensionBuilt();
-  core = await loadCore();
+  core = await loadCore(join(DIST, 'firefox/pkg')); // the very core the extension runs
   server = await startFixtureServer();
   proxy = await startConnectProxy(server.port);
   ff = await launchFirefox({

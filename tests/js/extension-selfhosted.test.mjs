@@ -54,7 +54,7 @@ test('Jira Data Center on a self-hosted origin: registered content script, wiki 
   const box = page.locator('#description');
   await box.click();
   await page.keyboard.insertText(ORDER);
-  const core = await loadCore();
+  const core = await loadCore(join(DIST, 'chrome/pkg'));
   const want = core.analyze({ title: 'History pagination', body: ORDER, format: 'jira' }).class;
   await until(
     () => page.evaluate((want) => {
@@ -175,7 +175,7 @@ test('the background was stopped (as Chrome does when idle): the next keystroke 
     await page.goto('https://github.com/octo/repo/issues/new');
     await until(() => page.evaluate(() => document.querySelectorAll('ownframe-prompt').length === 1), 'prompt');
     await page.locator('textarea.md').click();
-    const core = await loadCore();
+    const core = await loadCore(join(DIST, 'chrome/pkg'));
     for (let round = 0; round < 3; round++) {
       await (await browser.worker()).evaluate(() => (globalThis.__stoppedMarker = 1));
       assert.ok(await stopExtensionWorker(cdp, browser.extensionId), 'worker stopped');

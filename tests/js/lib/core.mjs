@@ -5,14 +5,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './fixture-server.mjs';
 
-let loaded = null;
+const loaded = new Map(); // dir -> the initialised glue module
 export async function loadCore(dir = join(ROOT, 'pkg')) {
-  loaded ??= (async () => {
-    const glue = await import(pathToFileURL(join(dir, 'ownframe.js')).href);
-    await glue.default({ module_or_path: readFileSync(join(dir, 'ownframe_bg.wasm')) });
-    return glue;
-  })();
-  return loaded;
+  if (!loaded.has(dir)) {
+    loaded.set(dir, (async () => {
+      const glue = await import(pathToFileURL(join(dir, 'ownframe.js')).href);
+      await glue.default({ module_or_path: readFileSync(join(dir, 'ownframe_bg.wasm')) });
+      return glue;
+    })());
+  }
+  return loaded.get(dir);
 }
 
 /** The highlights a surface should draw: body findings by UTF-16 span, overlaps dropped (first wins). */
