@@ -183,6 +183,10 @@ fn corpus_benches(c: &mut Criterion) {
     let Some(tickets) = corpus() else { return };
     let config = Config::default();
     if is_bench_run() {
+        // Reading alone (Markdown to prose blocks), to tell the readers' share from the judge's.
+        per_ticket_report("read (corpus)", &tickets, |t| {
+            black_box(ownframe::read(black_box(t)).ok());
+        });
         per_ticket_report("analyze (corpus)", &tickets, |t| {
             black_box(ownframe::analyze(black_box(t), &config).ok());
         });
@@ -219,6 +223,9 @@ fn synthetic_benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("synthetic");
     g.sample_size(20);
     g.throughput(Throughput::Elements(n as u64));
+    g.bench_function(BenchmarkId::new("read", format!("{n} words")), |b| {
+        b.iter(|| black_box(ownframe::read(black_box(&ticket)).ok()))
+    });
     g.bench_function(BenchmarkId::new("analyze", format!("{n} words")), |b| {
         b.iter(|| black_box(ownframe::analyze(black_box(&ticket), &config).ok()))
     });
@@ -242,6 +249,11 @@ criterion_group! {
 }
 
 fn main() {
+    if is_bench_run() {
+        let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+        let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+        println!("machine: {cores} cores, load average {} (numbers scale with contention)", load.split_whitespace().take(3).collect::<Vec<_>>().join(" "));
+    }
     benches();
     Criterion::default().configure_from_args().final_summary();
 }
