@@ -129,6 +129,22 @@ test('GitHub issue: comment box and body editor each get exactly one prompt', as
   await page.close();
 });
 
+test('a page re-render that drops the prompt gets exactly one back', async () => {
+  const page = await open('https://github.com/octo/repo/issues/new');
+  await until(async () => (await promptState(page)).length === 1, 'prompt');
+  for (let i = 0; i < 5; i++) {
+    await page.evaluate(() => document.querySelector('ownframe-prompt').remove());
+    await until(() => page.evaluate(() => {
+      const hosts = document.querySelectorAll('ownframe-prompt');
+      return hosts.length === 1 && hosts[0].previousElementSibling === document.querySelector('textarea.md');
+    }), `prompt back (${i + 1})`);
+  }
+  await page.locator('textarea.md').click();
+  await page.keyboard.type(ORDER);
+  await settled(page, is(coreClass(ORDER)));
+  await page.close();
+});
+
 test('textarea highlights line up with the text (UTF-16 offsets, same box and font as the textarea)', async () => {
   const page = await open('https://github.com/octo/repo/issues/new');
   await until(async () => (await promptState(page)).length === 1, 'prompt');

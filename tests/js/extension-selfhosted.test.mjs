@@ -77,6 +77,23 @@ test('Jira Data Center on a self-hosted origin: registered content script, wiki 
   });
   assert.equal(status.site, 'jira-dc');
   assert.equal(status.editors, 1);
+  // the visual (TinyMCE) editor hides the wiki textarea: reported as a miss, not silence
+  await page.evaluate(() => {
+    const t = document.getElementById('description');
+    t.classList.add('richeditor-cover');
+    t.style.display = 'none';
+    const frame = document.createElement('div'); // where TinyMCE mounts its iframe
+    frame.className = 'rte-container';
+    t.after(frame);
+  });
+  const miss = await until(async () => {
+    const s = await sw.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ url: 'https://jira.acme.test/*' });
+      return (await chrome.tabs.sendMessage(tab.id, { type: 'page-status' })).result;
+    });
+    return s.editors === 0 && s;
+  }, 'status with the visual editor');
+  assert.match(miss.reason, /visual editor \(TinyMCE\) is not supported/);
   await page.close();
 });
 
