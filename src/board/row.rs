@@ -26,6 +26,39 @@ pub struct DecisionView {
     pub level: Option<u8>,
 }
 
+impl From<&crate::ownership::Record> for RecordView {
+    fn from(r: &crate::ownership::Record) -> RecordView {
+        let text = |s: &str| Some(s.to_string()).filter(|s| !s.trim().is_empty());
+        RecordView {
+            owner: text(&r.owner),
+            outcome: text(&r.outcome),
+            decisions: r.decisions.iter().map(|d| DecisionView { area: d.area.clone(), level: Some(d.level) }).collect(),
+            support: r.support.iter().map(|s| serde_json::Value::String(s.clone())).collect(),
+            check_in: text(&r.check_in),
+            handoffs: r
+                .handoffs
+                .iter()
+                .map(|h| HandoffView {
+                    from: text(&h.from),
+                    to: text(&h.to),
+                    date: text(&h.date),
+                    knowledge: Some(serde_json::Value::Bool(h.knowledge)),
+                    decision_context: Some(serde_json::Value::Bool(h.decision_context)),
+                    stakeholders: Some(serde_json::Value::Bool(h.stakeholders)),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Reads a ticket's ownership block with the core's reader (Markdown or Jira; ADF bodies hold no
+/// block the reader can find): the record, if any, and the reader's warnings.
+pub fn read_record(body: &str, format: crate::Format) -> (Option<RecordView>, Vec<String>) {
+    let Ok(flavor) = crate::ownership::Flavor::from_format(format) else { return (None, vec![]) };
+    let reading = crate::ownership::read(body, flavor);
+    (reading.record.as_ref().map(RecordView::from), reading.warnings.into_iter().map(|w| w.message).collect())
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct HandoffView {
@@ -271,6 +304,26 @@ mod tests {
         let s = summarize(&[row]);
         assert_eq!(s.ownership[0].1, 1);
         assert_eq!(s.ownership[2].1, 0);
+    }
+
+    #[test]
+    fn records_read_by_the_core_reader() {
+        let record = crate::ownership::Record {
+            owner: "Bo".into(),
+            decisions: vec![crate::ownership::Decision { area: "Schema".into(), level: 4, note: String::new() }],
+            handoffs: vec![crate::ownership::Handoff { from: "Al".into(), to: "Bo".into(), date: "2026-11-02".into(), knowledge: true, decision_context: true, stakeholders: true }],
+            ..Default::default()
+        };
+        let body = crate::ownership::write("Merchants wait.", &record, crate::ownership::Flavor::Markdown).unwrap();
+        let (view, warnings) = read_record(&body, Format::Markdown);
+        assert!(warnings.is_empty());
+        let t = ticket("Checkout", &body);
+        let row = analyze_row(&t, Ok(&analysis(&t)), view.as_ref(), warnings, &Config::default());
+        assert_eq!(row.owner, "Bo");
+        assert_eq!(row.authority.label, "1/1 areas");
+        assert_eq!(row.handoff.state, "complete");
+        assert_eq!(read_record("no block", Format::Markdown), (None, vec![]));
+        assert_eq!(read_record(&body, Format::Adf).0, None);
     }
 
     #[test]

@@ -84,8 +84,9 @@ impl Board {
         }
     }
 
-    /// Rows `start..end`. `records` is undefined or an array, parallel to the rows, of
-    /// `null | {record, warnings}` as `ownership_read` returns them.
+    /// Rows `start..end`. Ownership blocks are read by the core's reader; `records` (undefined, or
+    /// an array parallel to the rows of `null | {record, warnings}` in `ownership_read`'s shape)
+    /// overrides that, for callers that hold records from elsewhere.
     pub fn rows(&mut self, start: usize, end: usize, records: JsValue) -> Result<JsValue, JsError> {
         let end = end.min(self.loaded.tickets.len());
         let records: Vec<Option<serde_json::Value>> = if records.is_undefined() || records.is_null() {
@@ -95,7 +96,11 @@ impl Board {
         };
         let mut rows: Vec<Row> = Vec::with_capacity(end.saturating_sub(start));
         for (k, t) in self.loaded.tickets.get(start..end).unwrap_or(&[]).iter().enumerate() {
-            let (record, warnings) = split_record(records.get(k).cloned().flatten());
+            let (record, warnings) = match records.get(k) {
+                Some(given) => split_record(given.clone()),
+                None if t.error.is_none() => super::row::read_record(&t.body, t.format),
+                None => (None, vec![]),
+            };
             let ticket = Ticket { title: t.title.clone(), body: t.body.clone(), format: t.format };
             let analysis = if t.error.is_none() { crate::analyze(&ticket, &self.config).map_err(|e| e.to_string()) } else { Err(String::new()) };
             rows.push(analyze_row(t, analysis.as_ref().map_err(Clone::clone), record.as_ref(), warnings, &self.config));

@@ -31,17 +31,6 @@ function makeHandler(post) {
   let board = null;
   let current = 0;
   const ready = init();
-  const readRecord = (i) => {
-    if (typeof core.ownership_read !== 'function') return null;
-    const body = board.body(i);
-    if (!body) return null;
-    try {
-      const read = core.ownership_read(body);
-      return read && read.record ? read : (read && read.warnings && read.warnings.length ? { record: null, warnings: read.warnings } : null);
-    } catch (err) {
-      return { record: null, warnings: [`ownership block: ${err.message}`] };
-    }
-  };
   return async (msg) => {
     await ready;
     if (msg.type === 'load') {
@@ -62,17 +51,14 @@ function makeHandler(post) {
         return;
       }
       const total = board.length;
-      post({ type: 'loaded', id: msg.id, source: board.source, total, warnings: board.warnings(),
-        ownership: typeof core.ownership_read === 'function' });
+      post({ type: 'loaded', id: msg.id, source: board.source, total, warnings: board.warnings() });
       // Chunks are shared out round-robin between the workers (`shard` of `shards`); the first is
       // small so the first screen of rows comes quickly.
       const mine = chunks(total).filter((_, j) => j % msg.shards === msg.shard);
       for (let k = 0; k < mine.length; k++) {
         if (current !== msg.id) return; // a newer load replaced this one
         const [start, end] = mine[k];
-        const records = [];
-        for (let i = start; i < end; i++) records.push(readRecord(i));
-        const rows = board.rows(start, end, records);
+        const rows = board.rows(start, end, undefined); // ownership blocks are read in Rust too
         const last = k === mine.length - 1;
         post({ type: 'rows', id: msg.id, shard: msg.shard, rows, last, summary: last || k % 8 === 7 ? board.summary() : null });
         // Let detail requests and newer loads in between chunks.
@@ -361,9 +347,7 @@ function defineElement() {
         this._total = m.total;
         this._source = m.source;
         this.dataset.source = m.source;
-        const notes = [...m.warnings];
-        if (!m.ownership) notes.push('ownership records not available in this core build (ownership_read missing)');
-        this._notes = notes;
+        this._notes = [...m.warnings];
         this._status.textContent = `Analysing ${m.total} tickets (${m.source})…`;
         return;
       }
