@@ -97,6 +97,11 @@ async function main() {
     // after a soft navigation renders, and before one replaces the page (so prompts of editors
     // about to go are dropped promptly; the MutationObserver catches anything else)
     for (const ev of [...site.navigationEvents, ...(site.teardownEvents ?? [])]) document.addEventListener(ev, scanSoon);
+    // a soft navigation is starting: wake the background while the next page loads, so the
+    // first analysis there does not wait for a stopped worker to restart
+    for (const ev of site.teardownEvents ?? []) {
+      document.addEventListener(ev, () => status.enabled && send({ type: 'status' }).catch(() => {}));
+    }
     // the Navigation API is visible to content scripts: rescan after any same-document navigation
     globalThis.navigation?.addEventListener?.('navigatesuccess', scanSoon);
     addEventListener('popstate', scanSoon);
