@@ -132,6 +132,19 @@ fn hand_edited_jira_block_is_read() {
 }
 
 #[test]
+fn rows_a_surface_does_not_know_survive_its_writes() {
+    let text = "<!-- ownframe:ownership v1 -->\n| Owner | a |\n| Reviewer | @erin |\n<!-- /ownframe:ownership -->";
+    // A form that never shows other rows writes a record without them.
+    let from_form = Record { owner: "b".into(), ..Default::default() };
+    let written = ownership::write(text, &from_form, Flavor::Markdown).unwrap();
+    let r = ownership::read(&written, Flavor::Markdown).record.unwrap();
+    assert_eq!(r.owner, "b");
+    assert_eq!(r.other_rows, [OtherRow { field: "Reviewer".into(), value: "@erin".into() }]);
+    // Passing them through does not double them.
+    assert_eq!(ownership::write(&written, &r, Flavor::Markdown).unwrap(), written);
+}
+
+#[test]
 fn duplicate_single_rows_are_kept_not_merged() {
     let text = "<!-- ownframe:ownership v1 -->\n| Owner | a |\n| Owner | b |\n<!-- /ownframe:ownership -->";
     let reading = ownership::read(text, Flavor::Markdown);

@@ -91,7 +91,7 @@ pub fn read(body: &str, flavor: Flavor) -> Reading {
 }
 
 /// The one block writing and removing may act on, or why there is none to act on safely.
-fn sole_block(body: &str, flavor: Flavor, action: &str) -> Result<Option<markers::Block>, Error> {
+fn sole_block(body: &str, flavor: Flavor, action: &str) -> Result<(Option<markers::Block>, Vec<markers::Line>), Error> {
     let lines = markers::lines(body);
     let layout = markers::locate(body, &lines, flavor);
     if !layout.problems.is_empty() {
@@ -101,15 +101,31 @@ fn sole_block(body: &str, flavor: Flavor, action: &str) -> Result<Option<markers
             why.join("; ")
         )));
     }
-    Ok(layout.blocks.first().copied())
+    Ok((layout.blocks.first().copied(), lines))
 }
 
 /// The description with the record's block in place of the existing one, or appended.
+///
+/// Other rows already in the block that the record does not carry are kept after the record's
+/// own: a surface that never heard of a teammate's hand-added row must not delete it. To drop
+/// one, edit the description, or `remove` the block and write it afresh.
 pub fn write(body: &str, record: &Record, flavor: Flavor) -> Result<String, Error> {
     record.validate()?;
-    match sole_block(body, flavor, "writing the ownership block")? {
+    let (block, lines) = sole_block(body, flavor, "writing the ownership block")?;
+    match block {
         Some(b) => {
-            let block = render::render(record, flavor, if b.crlf { "\r\n" } else { "\n" });
+            let (old, _) = parse::parse(body, &lines[b.first + 1..b.last], flavor);
+            let mut merged = record.clone();
+            let mut carried = record.other_rows.clone();
+            for row in old.other_rows {
+                match carried.iter().position(|r| *r == row) {
+                    Some(i) => {
+                        carried.swap_remove(i);
+                    }
+                    None => merged.other_rows.push(row),
+                }
+            }
+            let block = render::render(&merged, flavor, if b.crlf { "\r\n" } else { "\n" });
             Ok([&body[..b.start], &block, &body[b.end..]].concat())
         }
         None if body.is_empty() => Ok(render::render(record, flavor, "\n")),
@@ -123,7 +139,7 @@ pub fn write(body: &str, record: &Record, flavor: Flavor) -> Result<String, Erro
 /// The description without the block: byte for byte what it was before the block was written,
 /// as long as the text around the block was not edited since.
 pub fn remove(body: &str, flavor: Flavor) -> Result<String, Error> {
-    let Some(b) = sole_block(body, flavor, "removing the ownership block")? else {
+    let (Some(b), _) = sole_block(body, flavor, "removing the ownership block")? else {
         return Ok(body.to_string());
     };
     let separator = if b.crlf { "\r\n\r\n" } else { "\n\n" };
