@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { startFixtureServer } from '../tests/js/lib/fixture-server.mjs';
 import { ensureExtensionBuilt, launchChromium, until } from '../tests/js/lib/browsers.mjs';
 import { connectCdp, extensionWorkerTarget, stopExtensionWorker } from '../tests/js/lib/cdp.mjs';
+import { loadCore } from '../tests/js/lib/core.mjs';
 
 const KEYSTROKES = Number(process.argv[2] || 80);
 const SENTENCES = [
@@ -135,6 +136,17 @@ for (let i = 0; i < KEYSTROKES; i++) {
   }
 }
 
+// for comparison: the core alone (node, same wasm as dist/chrome) on the same texts
+const core = await loadCore(new URL('../dist/chrome/pkg', import.meta.url).pathname);
+const final = await box.inputValue();
+const coreOnly = [];
+for (let i = 0; i < lat.length; i++) {
+  const body = final.slice(0, final.length - lat.length + i + 1);
+  const t = performance.now();
+  core.analyze({ title: '', body });
+  coreOnly.push(performance.now() - t);
+}
+
 // background memory
 const sw = await extensionWorkerTarget(devtools, browser.extensionId);
 let memory = 'service worker not running';
@@ -150,6 +162,10 @@ if (sw) {
     (m.JSHeapUsedSize ? ` (Performance.getMetrics JSHeapUsedSize ${(m.JSHeapUsedSize / 1024).toFixed(0)} KiB)` : '') +
     `; wasm linear memory not included; wasm file ${(wasm / 1024).toFixed(0)} KiB`;
 }
+{
+  const load = (await import('node:os')).loadavg()[0];
+  memory += `\nmachine load average (1 min): ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores: timings are noisy when it is high`;
+}
 
 console.log(`extension latency, Chromium ${browser.context.browser()?.version() ?? ''}, dist/chrome on the GitHub fixture (strict CSP)`);
 console.log(`keystroke -> data-framing + highlights, ${words}-word ticket (${framing0}), ${lat.length} keystrokes:`);
@@ -158,9 +174,10 @@ console.log(
   `  breakdown p50/p95: ${Object.entries({ 'keydown->send': parts.input, 'background round trip (incl. analysis)': parts.background, 'render (framing, highlights, list, layout)': parts.render, 'other features on the analysis event': parts.others })
     .map(([k, v]) => `${k} ${v.length ? `${fmt(pct(v, 50))}/${fmt(pct(v, 95))}` : 'n/a'}`).join('; ')}`,
 );
+console.log(`  the core alone (node, same wasm, same texts): p50 ${fmt(pct(coreOnly, 50))}  p95 ${fmt(pct(coreOnly, 95))}`);
 console.log(`first analysis after the editor appears (in-page navigation):`);
 console.log(`  warm background: ${warm.map(fmt).join(', ')}  (target < 150 ms)`);
-console.log(`  after the worker was stopped: ${cold.length ? cold.map(fmt).join(', ') : 'could not stop the worker'}`);
+console.log(`  after the worker was stopped (woken when the navigation starts): ${cold.length ? cold.map(fmt).join(', ') : 'could not stop the worker'}`);
 if (coldInit.length) console.log(`    of which wasm fetch + compile + instantiate in the new worker: ${coldInit.map(fmt).join(', ')}`);
 console.log(`background memory: ${memory}`);
 
