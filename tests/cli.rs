@@ -384,3 +384,30 @@ fn rewrite_jsonl_prints_id_and_rewrite() {
         assert_keeps_words(body, l["rewrite"].as_str().expect("rewrite is a string"));
     }
 }
+
+#[test]
+fn config_switches_rules_off_and_a_bad_config_exits_two() {
+    let rules = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["analyze", "--format", "json"];
+        args.extend_from_slice(extra);
+        let out = run(&args, ORDER.as_bytes());
+        assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+        json_lines(&out)[0]["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap().to_string()).collect()
+    };
+    let all = rules(&[]);
+    let first = all.first().expect("the order has findings").clone();
+    let toml = TempFile::new("team.toml", format!("disabled_rules = [\"{first}\"]\n").as_bytes());
+    let json = TempFile::new("team.json", serde_json::json!({ "disabled_rules": [first] }).to_string().as_bytes());
+    for file in [&toml, &json] {
+        let kept = rules(&["--config", file.arg()]);
+        assert!(!kept.contains(&first), "{first} is switched off by {}: {kept:?}", file.arg());
+        assert_eq!(kept, all.iter().filter(|r| **r != first).cloned().collect::<Vec<_>>(), "only {first} is dropped");
+    }
+    let bad = TempFile::new("bad.toml", b"[[decision_areas]]\narea = \"Schema\"\nlevel = 9\n");
+    for command in ["analyze", "rewrite"] {
+        let out = run(&[command, "--config", bad.arg()], ORDER.as_bytes());
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert!(stderr(&out).contains("bad.toml"), "{command}: the file is named: {}", stderr(&out));
+        assert!(stdout(&out).is_empty());
+    }
+}
