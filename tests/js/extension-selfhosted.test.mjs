@@ -162,6 +162,9 @@ test('popup: says where Ownframe is active and why not; per-site switch; popup, 
   await until(() => page.evaluate(() => !document.querySelector('ownframe-prompt').hasAttribute('data-pending')), 'analysed');
   await page.locator('ownframe-prompt .badge').click(); // findings panel open
   assert.deepEqual(await axe(page, ['ownframe-prompt']), [], 'the prompt has no axe violations');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.deepEqual(await axe(page, ['ownframe-prompt']), [], 'nor in dark mode');
+  await page.emulateMedia({ colorScheme: 'light' });
   const sw = await browser.worker();
   const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ url: 'https://github.com/*' }))[0].id);
   const popup = await browser.context.newPage();

@@ -53,7 +53,17 @@ button:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
 .panel li { margin: 0 0 6px; }
 .panel li button.finding { border: 0; padding: 2px 0; text-align: left; background: none; width: 100%; }
 .msg { font-weight: 600; } .sug { color: #57606a; margin: 2px 0 6px; }
+.msg, .sug { display: block; }
 .status { color: #57606a; font-size: 12px; margin-top: 4px; }
+@media (prefers-color-scheme: dark) {
+  button { background: #21262d; color: #e6edf3; border-color: #6e7681; }
+  .badge[data-framing="task-style"] { border-color: #db6d28; color: #ffa657; }
+  .badge[data-framing="mixed"] { border-color: #bb8009; color: #e3b341; }
+  .badge[data-framing="outcome-first"] { border-color: #2ea043; color: #56d364; }
+  .panel, .card { background: #161b22; color: #e6edf3; border-color: #30363d; box-shadow: 0 8px 24px rgba(1,4,9,.8); }
+  .sug, .status { color: #9198a1; }
+  .toast { background: #e6edf3; color: #1f2328; }
+}
 `;
 
 function el(doc, tag, props = {}, ...children) {
@@ -302,7 +312,7 @@ class Prompt {
           class: 'finding', type: 'button',
           onfocus: () => this.showCardFor(f), onblur: () => this.hideCardSoon(),
           onmouseenter: () => this.showCardFor(f), onmouseleave: () => this.hideCardSoon(),
-        }, el(this.doc, 'div', { class: 'msg', text: f.message }), el(this.doc, 'div', { class: 'sug', text: f.suggestion })),
+        }, el(this.doc, 'span', { class: 'msg', text: f.message }), el(this.doc, 'span', { class: 'sug', text: f.suggestion })),
         el(this.doc, 'button', { type: 'button', class: 'ignore', 'data-rule': f.rule, onclick: () => this.ignore(f.rule) }, 'Ignore this rule'),
       ),
     );
