@@ -104,6 +104,7 @@ async function main() {
     }
     // the Navigation API is visible to content scripts: rescan after any same-document navigation
     globalThis.navigation?.addEventListener?.('navigatesuccess', scanSoon);
+    globalThis.navigation?.addEventListener?.('navigate', () => status.enabled && send({ type: 'status' }).catch(() => {}));
     addEventListener('popstate', scanSoon);
   }
 
