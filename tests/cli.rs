@@ -411,3 +411,31 @@ fn config_switches_rules_off_and_a_bad_config_exits_two() {
         assert!(stdout(&out).is_empty());
     }
 }
+
+#[test]
+fn adf_bodies_carry_body_text_and_their_spans_point_into_it() {
+    let adf = serde_json::json!({ "type": "doc", "version": 1, "content": [
+        { "type": "paragraph", "content": [{ "type": "text", "text": "Customers 😀 say the café page is slow." }] },
+        { "type": "paragraph", "content": [{ "type": "text", "text": "Use Redis to cache it.", "marks": [{ "type": "strong" }] }] }
+    ]})
+    .to_string();
+    let out = run(&["analyze", "--format", "json", "--input", "adf"], adf.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let a = &json_lines(&out)[0];
+    let text = a["body_text"].as_str().expect("ADF input gives body_text");
+    assert!(text.contains("Use Redis to cache it"), "{text}");
+    check_spans(a, "", &adf);
+    assert!(a["findings"].as_array().unwrap().iter().any(|f| f["field"] == "body"), "the order is found in the body: {a}");
+
+    // In JSON lines, "format": "adf" per line.
+    let input = format!("{}\n", serde_json::json!({ "id": 1, "title": "", "body": adf, "format": "adf" }));
+    let out = run(&["analyze", "--jsonl"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let l = &json_lines(&out)[0];
+    assert_eq!(l["body_text"], a["body_text"]);
+    check_spans(l, "", &adf);
+
+    // The readable report quotes the body text, not the JSON.
+    let report = stdout(&run(&["analyze", "--input", "adf"], adf.as_bytes()));
+    assert!(!report.contains("\"type\""), "{report}");
+}
