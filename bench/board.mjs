@@ -7,7 +7,7 @@
 // (long tasks, the longest gap between animation frames, keypress-to-paint latency for typing in
 // an input on the page), and memory (page + worker, via measureUserAgentSpecificMemory).
 // Usage: node bench/board.mjs [--n 10000] [--runs 3]   Skips (exit 0) when the corpus is absent.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
 
@@ -16,6 +16,7 @@ const CORPUS = new URL('../shared/corpus/tickets.jsonl', ROOT);
 const arg = (name, dflt) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const N = arg('n', 10000);
 const RUNS = arg('runs', 3);
+const WORKERS = arg('workers', 0); // 0: the widget's default (one per core, up to 4)
 const TARGET_MS = 1500;
 
 if (!existsSync(CORPUS)) {
@@ -48,7 +49,7 @@ const payload = JSON.stringify(issues);
 // cross-origin isolated so the memory API covers the workers too.
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>board bench</title>
 <link rel="icon" href="data:,"><script type="module" src="/board/ownframe-board.js"></script></head>
-<body><label>Type here <input id="probe"></label><ownframe-board id="b" style="--ownframe-board-height:600px"></ownframe-board></body></html>`;
+<body><label>Type here <input id="probe"></label><ownframe-board id="b" ${WORKERS ? `workers="${WORKERS}"` : ''} style="--ownframe-board-height:600px"></ownframe-board></body></html>`;
 const { server, url } = await startServer({
   port: 0,
   isolate: true,
@@ -57,7 +58,8 @@ const { server, url } = await startServer({
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--enable-blink-features=ForceEagerMeasureMemory', '--enable-precise-memory-info'],
+    '--disable-component-update', '--disable-sync', '--enable-blink-features=ForceEagerMeasureMemory', '--enable-precise-memory-info',
+    `--ownframe-bench=${process.pid}`], // marks this browser's process for rendererMemory()
 });
 
 async function run() {
@@ -121,13 +123,44 @@ async function run() {
       maxFrameGap: maxGap, keys: w.keys, memory, heap, engine: b.dataset.engine, tasks: inWindow.map((t) => `${(t.start - w.t0).toFixed(0)}+${t.ms.toFixed(0)}`),
     };
   });
+  r.os = rendererMemory();
   await page.close();
   return r;
 }
 
+/** Resident and peak memory (VmRSS, VmHWM) of Chromium's renderer processes (they hold the
+ * page and its workers), from /proc: what the operating system sees, wasm memory included. */
+function rendererMemory() {
+  if (!existsSync('/proc/self/status')) return null;
+  const parent = new Map();
+  let root = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+      if (cmd.includes(`--ownframe-bench=${process.pid}`) && !cmd.includes('--type=')) root = Number(d);
+    } catch { /* gone */ }
+  }
+  if (!root) return null;
+  const under = (pid) => { for (let p = pid; p; p = parent.get(p)) if (p === root) return true; return false; };
+  let rss = 0, hwm = 0;
+  for (const pid of parent.keys()) {
+    if (!under(pid)) continue;
+    let cmd = '';
+    try { cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { continue; }
+    if (!cmd.includes('--type=renderer')) continue;
+    const st = readFileSync(`/proc/${pid}/status`, 'utf8');
+    rss += Number(/VmRSS:\s+(\d+)/.exec(st)?.[1] ?? 0) * 1024;
+    hwm += Number(/VmHWM:\s+(\d+)/.exec(st)?.[1] ?? 0) * 1024;
+  }
+  return { rss, hwm };
+}
+
 const mb = (b) => (b == null ? 'n/a' : `${(b / 1048576).toFixed(1)} MB`);
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN; };
-console.log(`bench/board: ${N} tickets (${(payload.length / 1048576).toFixed(1)} MB JSON from ${corpus.length} corpus tickets), ${RUNS} runs, Chromium ${browser.version()}, ${(await import('node:os')).cpus().length} cores`);
+console.log(`bench/board: ${N} tickets (${(payload.length / 1048576).toFixed(1)} MB JSON from ${corpus.length} corpus tickets), ${RUNS} runs, workers ${WORKERS || 'default'}, Chromium ${browser.version()}, ${(await import('node:os')).cpus().length} cores`);
 const results = [];
 for (let i = 0; i < RUNS; i++) {
   const r = await run();
@@ -135,7 +168,7 @@ for (let i = 0; i < RUNS; i++) {
   console.log(`  run ${i + 1}: first screen ${r.firstRows.toFixed(0)} ms, all analysed ${r.done.toFixed(0)} ms (${r.rows} rows, ${r.errors} errors, ${r.dom} rows in the DOM, engine ${r.engine}); ` +
     `main thread: ${r.longTasks} long tasks (longest ${r.longestTask.toFixed(0)} ms), max frame gap ${r.maxFrameGap.toFixed(0)} ms, ` +
     `key-to-paint p50 ${pct(r.keys, 0.5).toFixed(0)} / p95 ${pct(r.keys, 0.95).toFixed(0)} / max ${Math.max(...r.keys).toFixed(0)} ms over ${r.keys.length} keys; ` +
-    `memory ${mb(r.memory?.total)} (worker ${mb(r.memory?.worker)}), page JS heap ${mb(r.heap)}; long tasks (start+ms): ${r.tasks.join(' ') || 'none'}`);
+    `memory: renderer RSS ${mb(r.os?.rss)} (peak ${mb(r.os?.hwm)}), JS ${mb(r.memory?.total)} by measureUserAgentSpecificMemory, page JS heap ${mb(r.heap)}; long tasks (start+ms): ${r.tasks.join(' ') || 'none'}`);
 }
 const med = (k) => pct(results.map((r) => r[k]), 0.5);
 const done = med('done');

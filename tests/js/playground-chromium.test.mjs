@@ -166,6 +166,28 @@ test('ownership editor: form -> block -> form, or a clear "not available"', asyn
   await page.close();
 });
 
+test('reading then writing a block keeps what the form has no fields for (experiment)', async () => {
+  const { page, problems } = await open();
+  const body = await page.evaluate(async () => {
+    const core = await import('/pkg/ownframe.js');
+    return core.ownership_write({ body: 'Field notes get lost out of coverage.', format: 'markdown', record: {
+      owner: 'Kofi', outcome: 'No lost notes', success_measures: [], decisions: [], support: [], check_in: 'weekly',
+      experiment: { scope: 'five technicians', stakes: 'a week of notes', review_date: '2026-12-10' }, handoffs: [] } });
+  });
+  await page.fill('#body', body);
+  await press(page, '#read');
+  await page.waitForFunction(() => /Read the ownership block/.test(document.getElementById('own-status').textContent));
+  await page.fill('[name=owner]', 'Kofi A.');
+  await press(page, '#write');
+  await page.waitForFunction(() => /Wrote/.test(document.getElementById('own-status').textContent));
+  const read = await page.evaluate(async () => (await import('/pkg/ownframe.js')).ownership_read({ body: document.getElementById('body').value, format: 'markdown' }));
+  assert.equal(read.record.owner, 'Kofi A.');
+  assert.deepEqual(read.record.experiment, { scope: 'five technicians', stakes: 'a week of notes', review_date: '2026-12-10' });
+  assert.ok((await page.inputValue('#body')).startsWith('Field notes get lost out of coverage.'));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('axe-core finds no violations in the playground', async () => {
   const { page } = await open();
   await page.click('#add-decision');

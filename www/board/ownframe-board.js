@@ -46,6 +46,7 @@ function makeHandler(post) {
           if (current !== msg.id) return;
         }
         board = new core.Board(text, msg.config ?? undefined);
+        text = null; // the board holds its own copy; let the source string go
       } catch (err) {
         post({ type: 'error', id: msg.id, message: String(err && err.message || err) });
         return;
@@ -321,7 +322,9 @@ function defineElement() {
       }
       // Long lists are shared between workers, one per core (each reads the source; the chunks
       // are split between them). Short ones need no more than one.
-      const cores = Math.max(1, Math.min(MAX_WORKERS, navigator.hardwareConcurrency || 1));
+      // The `workers` attribute caps them (e.g. workers="1" to leave the other cores alone).
+      const cap = Number(this.getAttribute('workers')) || MAX_WORKERS;
+      const cores = Math.max(1, Math.min(cap, MAX_WORKERS, navigator.hardwareConcurrency || 1));
       const shards = this._noWorkers || (source.text != null && source.text.length < 256 * 1024) ? 1 : cores;
       this._shards = shards;
       this._summaries = new Array(shards).fill(null);

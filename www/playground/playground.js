@@ -146,6 +146,10 @@ function handoffEntry(h = { from: '', to: '', date: '', knowledge: false, decisi
   $('handoffs').append(row);
 }
 
+// Parts of a record the form has no fields for (an experiment, rows a teammate added by hand):
+// kept from the last record read or prefilled, so writing the form back never drops them.
+let carried = {};
+
 const lines = (v) => v.split('\n').map((s) => s.trim()).filter(Boolean);
 
 function recordFromForm() {
@@ -161,7 +165,8 @@ function recordFromForm() {
     })).filter((d) => d.area),
     support: lines(f.support.value),
     check_in: f.check_in.value.trim(),
-    experiment: null,
+    experiment: carried.experiment ?? null,
+    ...(carried.other_rows?.length ? { other_rows: carried.other_rows } : {}),
     handoffs: [...$('handoffs').querySelectorAll('.handoff')].map((r) => ({
       from: r.querySelector('[name=from]').value.trim(),
       to: r.querySelector('[name=to]').value.trim(),
@@ -174,6 +179,7 @@ function recordFromForm() {
 }
 
 function formFromRecord(r) {
+  carried = { experiment: r.experiment ?? null, other_rows: r.other_rows ?? [] };
   const f = form.elements;
   f.owner.value = r.owner ?? '';
   f.outcome.value = r.outcome ?? '';
