@@ -210,6 +210,7 @@ test('GitHub: rewrite, then ONE undo restores the text byte for byte', async () 
   await until(async () => (await box.inputValue()) !== original, 'rewrite');
   const rewritten = await box.inputValue();
   assert.deepEqual(missingWords(original, rewritten), [], 'the rewrite keeps every word');
+  assert.equal(rewritten, core.rewrite({ title: 'History pagination', body: original, format: 'markdown', to: 'markdown' }), 'exactly the core rewrite (Markdown, with the title)');
   await box.focus();
   await page.keyboard.press('Control+z');
   assert.equal(await box.inputValue(), original, 'one undo restores the original exactly');

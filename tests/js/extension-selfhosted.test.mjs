@@ -67,6 +67,7 @@ test('Jira Data Center on a self-hosted origin: registered content script, wiki 
   await until(async () => (await box.inputValue()) !== ORDER, 'rewrite');
   const rewritten = await box.inputValue();
   assert.ok(rewritten.includes('Implement the /history endpoint with *limit* and offset.'), 'wiki markup kept');
+  assert.equal(rewritten, core.rewrite({ title: 'History pagination', body: ORDER, format: 'jira', to: 'jira' }), 'exactly the core rewrite in wiki markup');
   await box.focus();
   await page.keyboard.press('Control+z');
   assert.equal(await box.inputValue(), ORDER);
