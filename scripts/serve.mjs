@@ -8,7 +8,7 @@
 // 'wasm-unsafe-eval' (to compile the wasm), workers from this origin, no inline script.
 // Usable in-process: `import { startServer } from './serve.mjs'` (tests) → {server, port, url}.
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -96,6 +96,18 @@ function handler(req, res, { routes = {}, isolate = false } = {}) {
     if (st && st.isDirectory()) {
       if (!pathname.endsWith('/')) {
         res.writeHead(301, { ...headers, Location: pathname + '/' }).end();
+        return;
+      }
+      if (!existsSync(join(file, 'index.html'))) {
+        // A plain listing (dist/: the built extensions and zips; fixtures/), names escaped.
+        const esc = (t) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+        const items = readdirSync(file, { withFileTypes: true })
+          .map((d) => d.name + (d.isDirectory() ? '/' : ''))
+          .sort()
+          .map((n) => `<li><a href="${esc(encodeURI(n))}">${esc(n)}</a></li>`);
+        const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(pathname)}</title></head>` +
+          `<body><h1>${esc(pathname)}</h1><ul>${items.join('')}</ul></body></html>`;
+        res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : html);
         return;
       }
       file = join(file, 'index.html');
