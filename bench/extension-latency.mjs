@@ -160,7 +160,9 @@ if (sw) {
   memory =
     `JS heap used ${(heap.usedSize / 1024).toFixed(0)} KiB of ${(heap.totalSize / 1024).toFixed(0)} KiB` +
     (m.JSHeapUsedSize ? ` (Performance.getMetrics JSHeapUsedSize ${(m.JSHeapUsedSize / 1024).toFixed(0)} KiB)` : '') +
-    `; wasm linear memory not included; wasm file ${(wasm / 1024).toFixed(0)} KiB`;
+    `; wasm file ${(wasm / 1024).toFixed(0)} KiB`;
+  const st = await extPage.evaluate(() => chrome.runtime.sendMessage({ type: 'status' })).catch(() => null);
+  if (st?.ok && st.result.wasmMemoryBytes) memory += `; wasm linear memory ${(st.result.wasmMemoryBytes / 1024).toFixed(0)} KiB`;
 }
 {
   const load = (await import('node:os')).loadavg()[0];

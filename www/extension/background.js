@@ -6,7 +6,7 @@
 // Protocol (content script, popup, options -> background):
 //   {type:'analyze', title, body, format?}        -> {ok:true, result: Analysis}
 //   {type:'rewrite', title, body, format?, to?}   -> {ok:true, result: string}
-//   {type:'status'}                               -> {ok:true, result: {version, ready, initMs, workerAgeMs}}
+//   {type:'status'}                               -> {ok:true, result: {version, ready, initMs, workerAgeMs, wasmMemoryBytes}}
 //   {type:'rules'}                                -> every rule id the core knows
 //   {type:'ownership-read', body, format?}         -> {record|null, warnings}
 //   {type:'ownership-write', body, record, format?} -> the description with the block in place
@@ -85,9 +85,9 @@ async function handle(msg) {
       return typeof wasm.rules === 'function' ? wasm.rules() : [];
     }
     case 'status': {
-      await core();
-      // workerAgeMs: time since this worker (or event page) started
-      return { version: version(), ready: true, initMs, workerAgeMs: performance.now() };
+      const exports = await core();
+      // workerAgeMs: time since this worker (or event page) started; wasmMemoryBytes: the core's heap
+      return { version: version(), ready: true, initMs, workerAgeMs: performance.now(), wasmMemoryBytes: exports?.memory?.buffer?.byteLength ?? null };
     }
     default:
       throw new Error(`unknown message type: ${String(msg?.type)}`);
