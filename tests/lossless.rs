@@ -58,6 +58,12 @@ fn check(ticket: &Ticket) -> Result<(), String> {
         if !is_framed(&body_text) && !out.ends_with(body_text.as_str()) {
             return Err(format!("{target:?} rewrite does not end with the original verbatim"));
         }
+        if !is_framed(&body_text) {
+            let headings = framing_headings(&out, target);
+            if headings.get(..SECTIONS.len()) != Some(&SECTIONS.map(String::from)[..]) {
+                return Err(format!("{target:?} framing's sections were disturbed: {headings:?}\n{out}"));
+            }
+        }
         // The rewrite is a body in the target's markup (Markdown for ADF input's rendering).
         let format = match (ticket.format, target) {
             (Format::Adf, _) | (_, Target::Markdown) => Format::Markdown,
@@ -75,6 +81,41 @@ fn check(ticket: &Ticket) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+const SECTIONS: [&str; 7] = [
+    "Outcome",
+    "Context and evidence",
+    "Success looks like",
+    "Your authority",
+    "Support",
+    "Your assessment",
+    "Original proposal (non-binding)",
+];
+
+/// The level-2 headings a renderer sees in a framing: pulldown-cmark for Markdown, the Jira
+/// reader for wiki markup. Quotes from the ticket must not add, hide or swallow any.
+fn framing_headings(out: &str, target: Target) -> Vec<String> {
+    match target {
+        Target::Markdown => {
+            use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+            let mut headings = Vec::new();
+            let mut current: Option<String> = None;
+            for event in Parser::new_ext(out, pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_STRIKETHROUGH) {
+                match event {
+                    Event::Start(Tag::Heading { level: HeadingLevel::H2, .. }) => current = Some(String::new()),
+                    Event::Text(t) if current.is_some() => current.as_mut().unwrap().push_str(&t),
+                    Event::End(TagEnd::Heading(_)) => headings.extend(current.take()),
+                    _ => {}
+                }
+            }
+            headings
+        }
+        Target::Jira => {
+            let doc = ownframe::text::jira::read(out);
+            doc.blocks.iter().filter(|b| b.kind == ownframe::text::BlockKind::Heading(2)).map(|b| b.text.clone()).collect()
+        }
+    }
 }
 
 /// Lines that exercise every reader's special cases, including the framing's own marker.

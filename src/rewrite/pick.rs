@@ -93,6 +93,7 @@ struct Candidate {
 /// Chooses sentences from the body's prose blocks (and the title) for the framing's sections.
 pub fn pick(title: &Document, body: &Document, config: &Config) -> Picks {
     let mut candidates: Vec<Candidate> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (doc, is_title) in [(title, true), (body, false)] {
         for block in &doc.blocks {
             // Headings name sections; template instructions (`_Describe the problem_`) and
@@ -107,7 +108,7 @@ pub fn pick(title: &Document, body: &Document, config: &Config) -> Picks {
                     continue;
                 }
                 let text = collapse(&quote_text(doc, block, start, sentence.trim_end()));
-                if text.is_empty() || candidates.iter().any(|c| c.text.to_lowercase() == text.to_lowercase()) {
+                if text.is_empty() || !seen.insert(text.to_lowercase()) {
                     continue;
                 }
                 candidates.push(score(&text, sentence, &heading, is_title, config));

@@ -18,6 +18,11 @@ fn skipped_ranges(source: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while let Some(off) = source[i..].find('{') {
         let start = i + off;
+        // `\{code}` is Jira's escape for the literal text.
+        if start > 0 && source.as_bytes()[start - 1] == b'\\' {
+            i = start + 1;
+            continue;
+        }
         let rest = &source[start + 1..];
         let name = SKIPPED_MACROS.iter().find(|m| {
             rest.len() > m.len()
@@ -28,7 +33,7 @@ fn skipped_ranges(source: &str) -> Vec<(usize, usize)> {
             i = start + 1;
             continue;
         };
-        let Some(open_len) = rest.find('}').map(|c| c + 2) else {
+        let Some(open_len) = window(rest, MAX_MARKER).find('}').map(|c| c + 2) else {
             i = start + 1;
             continue;
         };
@@ -42,6 +47,21 @@ fn skipped_ranges(source: &str) -> Vec<(usize, usize)> {
         i = end;
     }
     ranges
+}
+
+/// How far inline markup may reach: Jira's own renderer pairs markers within a line, and a bound
+/// keeps hostile lines (`[[[[...`, `*a*a*a...`) linear.
+const MAX_INLINE: usize = 2048;
+/// How long a macro marker (`{panel:title=...}`) may be.
+const MAX_MARKER: usize = 512;
+
+/// The first `limit` bytes of `s`, cut at a char boundary.
+fn window(s: &str, limit: usize) -> &str {
+    let mut end = limit.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
@@ -164,7 +184,7 @@ fn macro_len(s: &str) -> Option<usize> {
     if b.len() < 3 || b[0] != b'{' || !b[1].is_ascii_alphabetic() {
         return None;
     }
-    let close = s.find('}')?;
+    let close = window(s, MAX_MARKER).find('}')?;
     let name_end = s[1..close].find(':').map_or(close, |c| c + 1);
     s[1..name_end].bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_').then_some(close + 1)
 }
@@ -218,8 +238,13 @@ fn inline(builder: &mut BlockBuilder, text: &str, src: usize, emphasised: bool, 
     while i < b.len() {
         let c = b[i];
         let mut consumed: Option<usize> = None;
-        if c == b'{' && text[i..].starts_with("{{") {
-            if let Some(end) = text[i + 2..].find("}}") {
+        if c == b'\\' && b.get(i + 1).is_some_and(u8::is_ascii_punctuation) {
+            // An escaped marker (`\*`, `\{`, `\[`) is the character itself.
+            flush_plain(builder, plain_from, i);
+            builder.push_text_styled(&text[i + 1..i + 2], src + i + 1, emphasised);
+            consumed = Some(2);
+        } else if c == b'{' && text[i..].starts_with("{{") {
+            if let Some(end) = window(&text[i + 2..], MAX_INLINE).find("}}") {
                 flush_plain(builder, plain_from, i);
                 builder.push_placeholder(CODE_WORD, src + i, end + 4);
                 consumed = Some(end + 4);
@@ -230,7 +255,7 @@ fn inline(builder: &mut BlockBuilder, text: &str, src: usize, emphasised: bool, 
                 consumed = Some(len);
             }
         } else if c == b'[' {
-            if let Some(end) = text[i..].find(']') {
+            if let Some(end) = window(&text[i..], MAX_INLINE).find(']') {
                 let inner = &text[i + 1..i + end];
                 flush_plain(builder, plain_from, i);
                 link(builder, inner, src + i + 1, emphasised, end + 1);
@@ -238,7 +263,7 @@ fn inline(builder: &mut BlockBuilder, text: &str, src: usize, emphasised: bool, 
             }
         } else if c == b'!' {
             // Images and attachments: `!screenshot.png!`, `!https://x/y.png|thumbnail!`.
-            if let Some(end) = text[i + 1..].find('!') {
+            if let Some(end) = window(&text[i + 1..], MAX_INLINE).find('!') {
                 let inner = &text[i + 1..i + 1 + end];
                 if !inner.is_empty() && !inner.contains(char::is_whitespace) && inner.contains('.') {
                     flush_plain(builder, plain_from, i);
@@ -273,7 +298,7 @@ fn emphasis_end(text: &str, open: usize) -> Option<usize> {
         return None;
     }
     let mut j = open + 2;
-    while j < b.len() {
+    while j < b.len().min(open + MAX_INLINE) {
         if b[j] == m && !b[j - 1].is_ascii_whitespace() && b.get(j + 1).is_none_or(|c| !c.is_ascii_alphanumeric()) {
             return Some(j);
         }
@@ -374,6 +399,28 @@ mod tests {
         assert_eq!(texts(&doc), ["See URL and URL; keep my_var_name -- ok", "item"]);
         let doc = read("x {code}never closed\nstill code");
         assert_eq!(texts(&doc), ["x"]);
+    }
+
+    #[test]
+    fn hostile_lines_read_in_linear_time() {
+        for unit in ["[", "*a", "{a", "{{", "!a.", "_x", "{code"] {
+            let line = unit.repeat(200_000);
+            let started = std::time::Instant::now();
+            let doc = read(&line);
+            assert!(started.elapsed().as_secs() < 5, "{unit:?} took {:?}", started.elapsed());
+            for block in &doc.blocks {
+                let (s, e) = block.source_range();
+                assert!(line.is_char_boundary(s) && line.is_char_boundary(e));
+            }
+        }
+    }
+
+    #[test]
+    fn escaped_markers_are_text() {
+        let src = "Keep \\{code\\} and \\*this\\* as text.";
+        let doc = read(src);
+        assert_eq!(texts(&doc), ["Keep {code} and *this* as text."]);
+        assert_eq!(src_of(src, &doc.blocks[0], "this"), "this");
     }
 
     #[test]
