@@ -1,0 +1,40 @@
+//! Inputs the fuzz targets (fuzz/) found, kept as tests so they stay fixed. Each names its target.
+
+use ownframe::{Config, Format, Ticket};
+
+fn adf_body_text(doc: &str) -> String {
+    let t = Ticket { title: String::new(), body: doc.to_string(), format: Format::Adf };
+    let a = ownframe::analyze(&t, &Config::default()).expect("a doc reads");
+    a.body_text.expect("ADF gives body_text")
+}
+
+/// analyze_adf_structured: lists and tables whose children are text nodes (out of the ADF schema,
+/// which wants listItem / tableRow in between) render as a bare "-" or nothing, so their words
+/// vanish from body_text, from the analysis, and from the rewrite that keeps body_text.
+#[test]
+#[ignore = "src/text/adf.rs drops inline children of lists and tables; un-ignore when they keep their text"]
+fn adf_lists_and_tables_with_inline_children_keep_their_text() {
+    for kind in ["bulletList", "orderedList", "taskList", "decisionList", "table"] {
+        let doc = format!(r#"{{"type":"doc","version":1,"content":[{{"type":"{kind}","content":[{{"type":"text","text":"Use Redis "}}]}}]}}"#);
+        let text = adf_body_text(&doc);
+        assert!(text.contains("Use Redis"), "{kind}: body_text {text:?} lost the words");
+    }
+}
+
+/// The same nodes with the schema's structure keep their words (so the ignored test above is about
+/// the missing level only).
+#[test]
+fn adf_lists_and_tables_in_schema_keep_their_text() {
+    let para = r#"{"type":"paragraph","content":[{"type":"text","text":"Use Redis "}]}"#;
+    let docs = [
+        format!(r#"{{"type":"bulletList","content":[{{"type":"listItem","content":[{para}]}}]}}"#),
+        format!(r#"{{"type":"orderedList","content":[{{"type":"listItem","content":[{para}]}}]}}"#),
+        r#"{"type":"taskList","content":[{"type":"taskItem","attrs":{"state":"TODO"},"content":[{"type":"text","text":"Use Redis "}]}]}"#.to_string(),
+        r#"{"type":"decisionList","content":[{"type":"decisionItem","content":[{"type":"text","text":"Use Redis "}]}]}"#.to_string(),
+        format!(r#"{{"type":"table","content":[{{"type":"tableRow","content":[{{"type":"tableCell","content":[{para}]}}]}}]}}"#),
+    ];
+    for node in docs {
+        let text = adf_body_text(&format!(r#"{{"type":"doc","version":1,"content":[{node}]}}"#));
+        assert!(text.contains("Use Redis"), "{node}: body_text {text:?} lost the words");
+    }
+}
