@@ -47,13 +47,44 @@ pub fn load(text: &str) -> Result<Loaded, crate::Error> {
     if trimmed.is_empty() {
         return Err(crate::Error::BadInput("the data source is empty".into()));
     }
-    if trimmed.starts_with('[') || trimmed.starts_with('{') {
+    if trimmed.starts_with('[') {
+        load_array(trimmed)
+    } else if trimmed.starts_with('{') {
         let value: Value = serde_json::from_str(trimmed)
             .map_err(|e| crate::Error::BadInput(format!("the data source is not valid JSON: {e}")))?;
         load_json(&value)
     } else {
         load_csv(trimmed)
     }
+}
+
+/// Reads a JSON array of GitHub issues or tickets one item at a time, so a long list never exists
+/// as one JSON tree (less memory and time than `load_json`, same rows). An item with `number` or
+/// `html_url` is a GitHub issue, any other object the board's own ticket.
+fn load_array(text: &str) -> Result<Loaded, crate::Error> {
+    struct Items;
+    impl<'de> serde::de::Visitor<'de> for Items {
+        type Value = (Vec<BoardTicket>, bool);
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an array of issues")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+            let mut github = false;
+            while let Some(item) = seq.next_element::<Value>()? {
+                let i = out.len();
+                let gh = item.get("number").is_some() || item.get("html_url").is_some();
+                github |= gh;
+                out.push(finish(if gh || (github && !item.is_object()) { github_issue(i, &item) } else { own_ticket(i, &item) }));
+            }
+            Ok((out, github))
+        }
+    }
+    let bad = |e: serde_json::Error| crate::Error::BadInput(format!("the data source is not valid JSON: {e}"));
+    let mut de = serde_json::Deserializer::from_str(text);
+    let (tickets, github) = serde::Deserializer::deserialize_seq(&mut de, Items).map_err(bad)?;
+    de.end().map_err(bad)?;
+    Ok(Loaded { source: if github { "github" } else { "tickets" }.into(), tickets, warnings: vec![] })
 }
 
 /// Reads a source already parsed as JSON.
@@ -331,6 +362,17 @@ mod tests {
         assert_eq!(l.tickets[1].error, None);
         assert!(l.tickets[2].error.as_deref().unwrap().contains("a number"));
         assert!(l.tickets[3].error.as_deref().unwrap().contains("title is a list"));
+    }
+
+    #[test]
+    fn streamed_arrays_read_like_parsed_ones() {
+        let text = r#"[{"number":7,"title":"A","body":"b","assignee":{"login":"ana"}}, "junk", {"number":8,"title":2}] "#;
+        let streamed = load(text).unwrap();
+        let parsed = load_json(&serde_json::from_str(text).unwrap()).unwrap();
+        assert_eq!(streamed, parsed);
+        assert!(load("[1, 2").unwrap_err().to_string().contains("not valid JSON"));
+        assert!(load("[] trailing").is_err());
+        assert_eq!(load("[]").unwrap().tickets.len(), 0);
     }
 
     #[test]
