@@ -80,20 +80,32 @@ fn main() {
     println!("\nlabelled tickets: {}", go.len());
     report("embedded weights, all labelled tickets (in-sample)", &go, &gp, &po, &pp);
 
-    for lambda in [0.01, fit::LAMBDA, 0.1] {
-        let cv_o: Vec<bool> = fit::cross_validate(&xs, &go, 5, lambda).iter().map(|p| *p >= 0.5).collect();
-        let cv_p: Vec<bool> = fit::cross_validate(&xs, &gp, 5, lambda).iter().map(|p| *p >= 0.5).collect();
-        report(&format!("5-fold cross-validation, lambda {lambda}"), &go, &gp, &cv_o, &cv_p);
+    let cv = |y: &[bool], lambda: f32| -> Vec<bool> { fit::cross_validate(&xs, y, 5, lambda).iter().map(|p| *p >= 0.5).collect() };
+    let (cv_o, cv_p) = (cv(&go, fit::LAMBDA_OUTCOME), cv(&gp, fit::LAMBDA_PRESCRIBES));
+    report("5-fold cross-validation (weights refitted without each held-out fold)", &go, &gp, &cv_o, &cv_p);
+    println!("\nregularisation sweep (5-fold CV kappa):");
+    for lambda in [0.003, 0.01, 0.03, 0.1, 0.3] {
+        let (o, p) = (Agreement::of(&cv(&go, lambda), &go).kappa(), Agreement::of(&cv(&gp, lambda), &gp).kappa());
+        println!("  lambda {lambda:<6} states_outcome {o:.3}  prescribes_solution {p:.3}");
     }
 
+    if let Some(path) = std::env::args().skip_while(|a| a != "--csv").nth(1) {
+        // Features and labels of the labelled tickets, for exploring models outside Rust.
+        let mut out = format!("id,outcome,prescribes,{}\n", model::FEATURE_NAMES.join(","));
+        for i in 0..ids.len() {
+            let row: Vec<String> = xs[i].iter().map(|v| format!("{v}")).collect();
+            out.push_str(&format!("{},{},{},{}\n", ids[i], u8::from(go[i]), u8::from(gp[i]), row.join(",")));
+        }
+        std::fs::write(&path, out).expect("writable csv path");
+    }
     if std::env::args().any(|a| a == "--dump") {
-        let cv_o = fit::cross_validate(&xs, &go, 5, fit::LAMBDA);
-        let cv_p = fit::cross_validate(&xs, &gp, 5, fit::LAMBDA);
+        let cv_o = fit::cross_validate(&xs, &go, 5, fit::LAMBDA_OUTCOME);
+        let cv_p = fit::cross_validate(&xs, &gp, 5, fit::LAMBDA_PRESCRIBES);
         dump(&ids, &xs, &go, &gp, &cv_o, &cv_p);
     }
     if fit_weights {
-        for (name, y) in [("OUTCOME", &go), ("PRESCRIBES", &gp)] {
-            let w = fit::fit(&xs, y, fit::LAMBDA);
+        for (name, y, lambda) in [("OUTCOME", &go, fit::LAMBDA_OUTCOME), ("PRESCRIBES", &gp, fit::LAMBDA_PRESCRIBES)] {
+            let w = fit::fit(&xs, y, lambda);
             println!("\n// {name}: bias, then {}", model::FEATURE_NAMES.join(", "));
             let body: Vec<String> = w.iter().map(|v| format!("{v:.4}")).collect();
             println!("pub const {name}: Weights = [{}];", body.join(", "));

@@ -42,10 +42,9 @@ const TROUBLE_WORDS: &[&str] = &[
     "annoying", "bad", "breaking", "breaks", "broke", "broken", "bug", "buggy", "can't", "cannot", "confused",
     "confusing", "couldn't", "crash", "crashed", "crashes", "cumbersome", "difficult", "doesn't", "don't", "error",
     "errors", "exception", "fail", "failed", "failing", "fails", "failure", "freezes", "hang", "hangs", "hard",
-    "impossible", "inconsistent", "incorrect", "incorrectly", "invalid", "isn't", "issue", "issues", "lack",
-    "lacking", "lacks", "leak", "missing", "painful", "problem", "problems", "regression", "slow", "struggle",
-    "struggling", "stuck", "tedious", "unable", "unclear", "unexpected", "unexpectedly", "wasn't", "won't",
-    "wrong",
+    "impossible", "inconsistent", "incorrect", "incorrectly", "invalid", "isn't", "lack", "lacking", "lacks",
+    "leak", "missing", "painful", "problem", "problems", "regression", "slow", "struggle", "struggling", "stuck",
+    "tedious", "unable", "unclear", "unexpected", "unexpectedly", "wasn't", "won't", "wrong",
 ];
 
 /// Words about people the work serves.
@@ -92,6 +91,22 @@ const INVITE_WORDS: &[&str] = &[
     "concerns", "feedback", "input", "opinions", "risks", "suggestions", "thoughts", "tradeoffs", "wdyt",
 ];
 
+/// Words of benefit or pain: what a change is worth to someone, or what it costs them now.
+const VALUE_WORDS: &[&str] = &[
+    "accessible", "annoying", "aware", "beneficial", "benefit", "better", "burden", "clarity", "clearer",
+    "confusing", "confusion", "consistent", "convenient", "cumbersome", "difficult", "easier", "easily", "easy",
+    "efficient", "effort", "enjoy", "experience", "faster", "friction", "frustrating", "hard", "harder", "heavy",
+    "helpful", "impossible", "improves", "inconvenient", "manual", "manually", "messy", "misleading", "nice",
+    "noise", "noisy", "overhead", "pain", "painful", "performance", "performant", "quickly", "reliable", "risk",
+    "risky", "safer", "security", "simpler", "slow", "slower", "struggle", "struggling", "tedious",
+    "time-consuming", "unnecessarily", "unnecessary", "usability", "useful", "valuable", "waste", "wasted",
+    "worthwhile",
+];
+
+pub fn is_value(w: &str) -> bool {
+    has(VALUE_WORDS, w)
+}
+
 pub fn is_order_verb(w: &str) -> bool {
     has(ORDER_VERBS, w)
 }
@@ -134,7 +149,7 @@ mod tests {
     fn lists_are_sorted_and_lower_case() {
         for list in [
             ORDER_VERBS, OPEN_VERBS, SUBJECT_FOLLOWERS, TROUBLE_WORDS, ROLE_WORDS, HEDGE_WORDS, MODALS, ACTOR_WORDS,
-            CHANGE_PARTICIPLES, MEASURE_WORDS, INVITE_WORDS,
+            CHANGE_PARTICIPLES, MEASURE_WORDS, INVITE_WORDS, VALUE_WORDS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "unsorted near {:?}", list.windows(2).find(|w| w[0] >= w[1]));
             assert!(list.iter().all(|w| w.to_ascii_lowercase() == *w));

@@ -42,14 +42,41 @@ pub struct Signals {
     pub evidence: usize,
     pub measures: usize,
     pub acceptance_words: usize,
+    /// Sentences that describe (not order) outside plan and criteria sections.
+    pub descriptive: usize,
+    /// Descriptive sentences with a finite verb of state ("is", "doesn't", "returns").
+    pub states: usize,
+    /// Infinitive purposes after the change ("index the dates to filter boosts").
+    pub to_purpose: usize,
+    /// "Version: 2.1", "OS: Linux": environment facts of a bug report.
+    pub environment: usize,
+    /// Words of benefit or pain ("easier", "noise", "slow").
+    pub value: usize,
+    /// Non-ordering sentences told in the first person ("we are building", "I think").
+    pub narrative: usize,
+    /// The title states behaviour ("X calls the listener twice") rather than naming work.
+    pub title_statement: bool,
+    /// Sentences that state a problem: a verb of state with a negation, trouble or pain word.
+    pub problem_sentences: usize,
+    /// Sentences that state a benefit or purpose: a purpose clause or a word of value.
+    pub benefit_sentences: usize,
     // Ownership.
     pub invitations: usize,
     pub support: usize,
     pub authority: usize,
 }
 
-pub fn collect(reading: &Reading, config: &Config) -> Signals {
+/// What the phrase rules found in one sentence, kept so findings need not detect twice.
+pub struct Facts<'a> {
+    pub sentence: Sentence<'a>,
+    pub order: Option<(usize, usize)>,
+    pub modal: Option<(usize, usize)>,
+    pub tech: Option<(usize, usize)>,
+}
+
+pub fn collect<'a>(reading: &'a Reading<'a>, config: &Config) -> (Signals, Vec<Facts<'a>>) {
     let mut sig = Signals::default();
+    let mut facts = Vec::new();
     let title_words: Vec<&str> = reading
         .sentences()
         .filter(|s| s.view.is_title())
@@ -63,6 +90,8 @@ pub fn collect(reading: &Reading, config: &Config) -> Signals {
         let order = imperative_solution::detect(&s);
         let modal = if order.is_none() { modal_prescription::detect(&s) } else { None };
         let ordering = order.is_some() || modal.is_some();
+        let tech = prescribed_technology::detect_with(&s, order.or(modal), config);
+        facts.push(Facts { sentence: s, order, modal, tech });
         let offered = matches!(section, Section::PossibleFix);
         let describes = matches!(section, Section::Reproduce | Section::Behaviour);
 
@@ -70,6 +99,7 @@ pub fn collect(reading: &Reading, config: &Config) -> Signals {
             sig.title_order |= order.is_some();
             sig.title_open |= opens_question(&s);
             sig.title_trouble |= !ordering && s.words().any(lexicon::is_trouble);
+            sig.title_statement |= !ordering && s.words().any(|w| state_verb(w) || lexicon::is_subject_follower(w) || matches!(w, "twice" | "not" | "no" | "never"));
         } else if ordering && offered {
             sig.offered_fixes += 1;
         } else if order.is_some() && !describes {
@@ -81,7 +111,7 @@ pub fn collect(reading: &Reading, config: &Config) -> Signals {
         } else if modal.is_some() {
             sig.modal_orders += 1;
         }
-        if ordering && !offered && prescribed_technology::detect(&s, config).is_some() {
+        if ordering && !offered && tech.is_some() {
             sig.tech_orders += 1;
         }
         if !title {
@@ -104,8 +134,22 @@ pub fn collect(reading: &Reading, config: &Config) -> Signals {
             }
             sig.observations += usize::from(observes(&s));
             sig.current_state += usize::from(current_state(&s));
+            let negated = s.words().any(|w| matches!(w, "not" | "no" | "never" | "without" | "nothing" | "none") || w.ends_with("n't"));
+            let troubled = s.words().any(|w| lexicon::is_trouble(w) || lexicon::is_value(w));
+            sig.problem_sentences += usize::from(!title && s.words().any(state_verb) && (negated || troubled));
+            sig.narrative += usize::from(s.words().any(|w| matches!(w, "i" | "we" | "we're" | "i'm" | "our" | "my" | "us" | "i've" | "we've")));
+            let plan = matches!(section, Section::Proposal | Section::Acceptance | Section::Meta | Section::PossibleFix);
+            if !title && !plan && s.len() >= 5 && !s.is_question() {
+                sig.descriptive += 1;
+                sig.states += usize::from(s.words().any(state_verb));
+            }
         }
-        sig.purpose += usize::from(purpose(&s, &title_words));
+        sig.to_purpose += usize::from(to_purpose(&s));
+        sig.value += s.words().filter(|w| lexicon::is_value(w)).count();
+        sig.environment += usize::from(environment(&s));
+        let purposeful = purpose(&s, &title_words);
+        sig.purpose += usize::from(purposeful);
+        sig.benefit_sentences += usize::from(purposeful || to_purpose(&s) || s.words().any(lexicon::is_value));
         sig.needs += usize::from(needs(&s, config));
         sig.user_story |= user_story(&s);
         sig.roles += s.words().filter(|w| lexicon::is_role(w)).count() + configured(&s, &config.vocabulary.roles);
@@ -122,7 +166,41 @@ pub fn collect(reading: &Reading, config: &Config) -> Signals {
         }
     }
     sig.evidence += source_evidence(reading.body_source);
-    sig
+    (sig, facts)
+}
+
+/// Finite verbs that describe how things are or behave.
+fn state_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are" | "was" | "were" | "has" | "have" | "had" | "does" | "do" | "did" | "doesn't" | "don't" | "didn't"
+            | "isn't" | "aren't" | "wasn't" | "can't" | "cannot" | "seems" | "shows" | "returns" | "works" | "happens"
+            | "takes" | "gets" | "uses" | "contains" | "causes" | "results" | "means" | "appears" | "makes"
+    )
+}
+
+/// "... to filter boosts by date": an infinitive of purpose after the change, not the "to" of
+/// "need to", "able to" or "add X to Y".
+fn to_purpose(s: &Sentence) -> bool {
+    (3..s.len().saturating_sub(1)).any(|i| {
+        s.word(i) == "to"
+            && !matches!(
+                s.word(i - 1),
+                "need" | "needs" | "want" | "wants" | "have" | "has" | "able" | "how" | "going" | "like" | "order" | "due"
+                    | "according" | "up" | "back" | "related" | "similar" | "compared" | "next" | "used" | "set" | "moved"
+                    | "added" | "changed" | "tries" | "try" | "trying" | "wanted" | "supposed" | "failed" | "fails"
+            )
+            && {
+                let v = s.word(i + 1);
+                lexicon::is_order_verb(v) || matches!(v, "see" | "know" | "find" | "get" | "keep" | "help" | "filter" | "avoid" | "let" | "reach" | "understand" | "check" | "access" | "work" | "view" | "search" | "manage" | "identify" | "communicate")
+            }
+    })
+}
+
+/// "Version: 2.1", "OS: Linux", "Browser: Firefox 120".
+fn environment(s: &Sentence) -> bool {
+    matches!(s.word(0), "version" | "os" | "browser" | "platform" | "environment" | "device" | "commit" | "build" | "revision")
+        && s.text()[s.word_range(0).map_or(0, |r| r.1 - s.start)..].trim_start().starts_with(':')
 }
 
 /// "Investigate why ...", "Why does ...", "What's the best way to ...": the ticket asks.
@@ -316,7 +394,7 @@ mod tests {
 
     fn signals(title: &str, body: &str) -> Signals {
         let (t, b) = docs(title, body);
-        collect(&Reading::new(&t, &b), &Config::default())
+        collect(&Reading::new(&t, &b), &Config::default()).0
     }
 
     #[test]

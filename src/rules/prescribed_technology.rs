@@ -21,7 +21,12 @@ fn means_after(s: &Sentence, i: usize) -> Option<usize> {
 
 /// The technology's word range inside an ordering sentence.
 pub fn detect(s: &Sentence, config: &Config) -> Option<(usize, usize)> {
-    let (from, to) = imperative_solution::detect(s).or_else(|| modal_prescription::detect(s))?;
+    detect_with(s, imperative_solution::detect(s).or_else(|| modal_prescription::detect(s)), config)
+}
+
+/// As `detect`, given the ordering clause the other rules already found.
+pub fn detect_with(s: &Sentence, order: Option<(usize, usize)>, config: &Config) -> Option<(usize, usize)> {
+    let (from, to) = order?;
     if let Some(found) = configured_term(s, config) {
         return Some(found);
     }
