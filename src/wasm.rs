@@ -72,6 +72,17 @@ fn js_err(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
+/// Reads a request through JSON rather than serde-wasm-bindgen, which looks up only the fields it
+/// knows and so would let a misspelt key ("sucess_measures") drop the user's text silently; this
+/// way `deny_unknown_fields` holds and the messages match the CLI's.
+fn from_js_json<T: serde::de::DeserializeOwned>(input: &JsValue) -> Result<T, JsError> {
+    let text = js_sys::JSON::stringify(input)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| JsError::new("bad request: expected an object"))?;
+    serde_json::from_str(&text).map_err(|e| JsError::new(&format!("bad request: {e}")))
+}
+
 fn flavor_from(format: Option<&str>) -> Result<crate::ownership::Flavor, JsError> {
     match format {
         None => Ok(crate::ownership::Flavor::Markdown),
@@ -94,7 +105,7 @@ struct BlockRequest {
 
 impl BlockRequest {
     fn from_js(input: JsValue) -> Result<(BlockRequest, crate::ownership::Flavor), JsError> {
-        let req: BlockRequest = serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&format!("bad request: {e}")))?;
+        let req: BlockRequest = from_js_json(&input)?;
         let flavor = flavor_from(req.format.as_deref())?;
         Ok((req, flavor))
     }
@@ -135,7 +146,7 @@ struct NudgeRequest {
 /// `ownership_nudges({record?, assignee?, today})` → `[{id, message}]`; `today` is YYYY-MM-DD.
 #[wasm_bindgen]
 pub fn ownership_nudges(input: JsValue) -> Result<JsValue, JsError> {
-    let req: NudgeRequest = serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&format!("bad request: {e}")))?;
+    let req: NudgeRequest = from_js_json(&input)?;
     let nudges = crate::ownership::nudges(req.record.as_ref(), req.assignee.as_deref(), &req.today).map_err(js_err)?;
     to_js(&nudges)
 }
@@ -158,7 +169,7 @@ struct PrefillRequest {
 /// `ownership_prefill({title, body, format?, assignee?, config?})` → a record to edit.
 #[wasm_bindgen]
 pub fn ownership_prefill(input: JsValue) -> Result<JsValue, JsError> {
-    let req: PrefillRequest = serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&format!("bad request: {e}")))?;
+    let req: PrefillRequest = from_js_json(&input)?;
     let format = match req.format.as_deref() {
         None => Default::default(),
         Some(name) => crate::Format::parse(name).map_err(js_err)?,
