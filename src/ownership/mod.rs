@@ -125,6 +125,8 @@ pub fn write(body: &str, record: &Record, flavor: Flavor) -> Result<String, Erro
                     None => merged.other_rows.push(row),
                 }
             }
+            // (A kept duplicate "Experiment scope" row under a record without an experiment reads
+            // back as the experiment: the words survive, in the field they name.)
             let block = render::render(&merged, flavor, if b.crlf { "\r\n" } else { "\n" });
             Ok([&body[..b.start], &block, &body[b.end..]].concat())
         }
