@@ -23,8 +23,8 @@ if (!existsSync(CORPUS)) {
   console.log('bench/board: skipped (../shared/corpus/tickets.jsonl is absent)');
   process.exit(0);
 }
-if (!existsSync(new URL('pkg/ownframe_bg.wasm', ROOT))) {
-  console.error('bench/board: pkg/ is missing; run scripts/build-wasm first');
+if (!existsSync(new URL('pkg-board/ownframe_bg.wasm', ROOT))) {
+  console.error('bench/board: pkg-board/ is missing; run scripts/build-wasm first');
   process.exit(1);
 }
 

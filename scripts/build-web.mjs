@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist/web');
-if (!existsSync(join(root, 'pkg/ownframe_bg.wasm'))) {
-  console.error('build-web: pkg/ is missing; run scripts/build-wasm first');
+if (!existsSync(join(root, 'pkg-board/ownframe_bg.wasm'))) {
+  console.error('build-web: pkg-board/ is missing; run scripts/build-wasm first');
   process.exit(1);
 }
 rmSync(out, { recursive: true, force: true });
@@ -23,7 +23,7 @@ const common = { bundle: true, format: 'esm', minify: true, target: 'es2022', le
 await build({ ...common, entryPoints: [join(root, 'www/board/ownframe-board.js')], outfile: join(out, 'ownframe-board.js') });
 await build({ ...common, entryPoints: [join(root, 'www/playground/playground.js')], outfile: join(out, 'playground.js') });
 await build({ ...common, entryPoints: [join(root, 'www/demo/demo.js')], outfile: join(out, 'demo.js') });
-cpSync(join(root, 'pkg/ownframe_bg.wasm'), join(out, 'ownframe_bg.wasm'));
+cpSync(join(root, 'pkg-board/ownframe_bg.wasm'), join(out, 'ownframe_bg.wasm'));
 for (const f of ['playground.css']) cpSync(join(root, 'www/playground', f), join(out, f));
 cpSync(join(root, 'www/demo/tickets.json'), join(out, 'tickets.json'));
 // Pages: the same HTML with script paths pointing at the bundles beside them.

@@ -3,7 +3,7 @@
 //   /            the playground (www/index.html, www/playground/)
 //   /demo/       the <ownframe-board> demo dashboard on sample data written for the project
 //   /board/      the widget's source module; /dist/web/ the built widget bundle (scripts/build-web.mjs)
-//   /pkg/        the wasm core; /fixtures/ the extension's test pages; /dist/ built extensions and zips
+//   /pkg/        the wasm core; /pkg-board/ the core with the board feature (widget, playground); /fixtures/ the extension's test pages; /dist/ built extensions and zips
 // Every response carries the CSP the widget needs: scripts from this origin plus
 // 'wasm-unsafe-eval' (to compile the wasm), workers from this origin, no inline script.
 // Usable in-process: `import { startServer } from './serve.mjs'` (tests) → {server, port, url}.
@@ -47,6 +47,7 @@ const TYPES = {
 // URL prefix -> directory. The first match wins; everything else comes from www/.
 const MOUNTS = [
   ['/pkg/', 'pkg'],
+  ['/pkg-board/', 'pkg-board'],
   ['/dist/', 'dist'],
   ['/fixtures/', 'www/fixtures'],
   ['/', 'www'],
@@ -117,7 +118,7 @@ function handler(req, res, { routes = {}, isolate = false } = {}) {
     st = null;
   }
   if (!st || !st.isFile()) {
-    const hint = pathname.startsWith('/pkg/') || pathname.startsWith('/dist/') ? ' (run scripts/build first)' : '';
+    const hint = pathname.startsWith("/pkg") || pathname.startsWith('/dist/') ? ' (run scripts/build first)' : '';
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(`not found: ${pathname}${hint}`);
     return;
   }

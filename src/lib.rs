@@ -2,9 +2,12 @@
 //! rewrites them outcome-first without losing a word. No DOM code lives here; `wasm` is a thin
 //! binding layer for the browser surfaces.
 
+// The dashboard widget's logic is native-tested always, but only compiled into wasm with the
+// `board` feature: the extension's core wasm must stay small and never runs it.
+#[cfg(any(feature = "board", not(target_arch = "wasm32")))]
 pub mod board;
 pub mod config;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(feature = "board", target_arch = "wasm32"))]
 pub mod dom;
 mod error;
 pub mod judge;

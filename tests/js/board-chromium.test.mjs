@@ -14,7 +14,7 @@ const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic
 let server, base, browser;
 
 before(async () => {
-  assert.ok(existsSync(new URL('pkg/ownframe_bg.wasm', ROOT)), 'pkg/ is missing: run scripts/build-wasm');
+  assert.ok(existsSync(new URL('pkg-board/ownframe_bg.wasm', ROOT)), 'pkg-board/ is missing: run scripts/build-wasm');
   // A page whose own CSP forbids workers: the widget must fall back to analysing in the page.
   const noWorkers = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>no workers</title>
 <meta http-equiv="Content-Security-Policy" content="worker-src 'none'"><link rel="icon" href="data:,">
@@ -150,7 +150,7 @@ test('selecting a row shows its findings and the same rewrite the core gives; ke
     findings: ${root}.querySelectorAll('.detail li').length, heading: ${root}.querySelector('.detail h2').textContent })`);
   const issue = JSON.parse(readFileSync(new URL('www/demo/tickets.json', ROOT), 'utf8'))[0];
   const expected = await page.evaluate(async (t) => {
-    const core = await import('/pkg/ownframe.js');
+    const core = await import('/pkg-board/ownframe.js');
     await core.default();
     return { rewrite: core.rewrite({ title: t.title, body: t.body }), findings: core.analyze({ title: t.title, body: t.body }).findings.length };
   }, issue);
@@ -159,7 +159,7 @@ test('selecting a row shows its findings and the same rewrite the core gives; ke
   assert.equal(shown.findings, Math.max(1, expected.findings));
   // Jira wiki rewrite on request.
   await page.evaluate(`(() => { const s = ${root}.querySelector('.detail select'); s.value = 'jira'; s.dispatchEvent(new Event('change')); })()`);
-  const jira = await page.evaluate(async (t) => (await import('/pkg/ownframe.js')).rewrite({ title: t.title, body: t.body, to: 'jira' }), issue);
+  const jira = await page.evaluate(async (t) => (await import('/pkg-board/ownframe.js')).rewrite({ title: t.title, body: t.body, to: 'jira' }), issue);
   await page.waitForFunction((want) => document.querySelector('ownframe-board').shadowRoot.querySelector('.detail pre.rewrite')?.textContent === want, jira);
   // Keyboard: focus the first row's button, ArrowDown twice.
   await page.evaluate(`${root}.querySelector('tr[aria-rowindex="2"] td button').focus()`);

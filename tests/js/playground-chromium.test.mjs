@@ -14,7 +14,7 @@ const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic
 let server, base, browser;
 
 before(async () => {
-  assert.ok(existsSync(new URL('pkg/ownframe_bg.wasm', ROOT)), 'pkg/ is missing: run scripts/build-wasm');
+  assert.ok(existsSync(new URL('pkg-board/ownframe_bg.wasm', ROOT)), 'pkg-board/ is missing: run scripts/build-wasm');
   ({ server, url: base } = await startServer({ port: 0 }));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
 });
@@ -37,7 +37,7 @@ async function open() {
 
 /** What the core itself says for the page's current input (imported separately in the page). */
 const coreSays = (page, to = 'markdown') => page.evaluate(async (target) => {
-  const core = await import('/pkg/ownframe.js');
+  const core = await import('/pkg-board/ownframe.js');
   await core.default();
   const req = { title: document.getElementById('title').value, body: document.getElementById('body').value, format: document.getElementById('format').value };
   return { analysis: core.analyze(req), rewrite: core.rewrite({ ...req, to: target }) };
@@ -107,7 +107,7 @@ test('ADF input: highlights use body_text; malformed ADF shows the core\'s messa
   await page.fill('#body', '{"type": "doc", "content": [');
   await page.waitForFunction(() => document.getElementById('error').textContent.length > 0);
   const message = await page.evaluate(async () => {
-    const core = await import('/pkg/ownframe.js');
+    const core = await import('/pkg-board/ownframe.js');
     try { core.analyze({ title: 't', body: '{"type": "doc", "content": [', format: 'adf' }); return null; } catch (e) { return e.message; }
   });
   assert.equal(await page.textContent('#error'), message);
@@ -118,7 +118,7 @@ test('ADF input: highlights use body_text; malformed ADF shows the core\'s messa
 test('ownership editor: form -> block -> form, or a clear "not available"', async () => {
   const { page, problems } = await open();
   const available = await page.evaluate(async () => {
-    const core = await import('/pkg/ownframe.js');
+    const core = await import('/pkg-board/ownframe.js');
     return ['ownership_read', 'ownership_write'].every((n) => typeof core[n] === 'function');
   });
   if (!available) {
@@ -147,7 +147,7 @@ test('ownership editor: form -> block -> form, or a clear "not available"', asyn
   const after = await page.inputValue('#body');
   assert.ok(after.startsWith(before.trimEnd().slice(0, 200)), 'the ticket text is kept');
   assert.ok(after.includes('Malik') && after.includes('Database schema'));
-  const direct = await page.evaluate(async () => (await import('/pkg/ownframe.js')).ownership_read({ body: document.getElementById('body').value, format: 'markdown' }));
+  const direct = await page.evaluate(async () => (await import('/pkg-board/ownframe.js')).ownership_read({ body: document.getElementById('body').value, format: 'markdown' }));
   assert.equal(direct.record.owner, 'Malik');
   // Clear the form, read the block back into it.
   await page.fill('[name=owner]', '');
@@ -169,7 +169,7 @@ test('ownership editor: form -> block -> form, or a clear "not available"', asyn
 test('reading then writing a block keeps what the form has no fields for (experiment)', async () => {
   const { page, problems } = await open();
   const body = await page.evaluate(async () => {
-    const core = await import('/pkg/ownframe.js');
+    const core = await import('/pkg-board/ownframe.js');
     return core.ownership_write({ body: 'Field notes get lost out of coverage.', format: 'markdown', record: {
       owner: 'Kofi', outcome: 'No lost notes', success_measures: [], decisions: [], support: [], check_in: 'weekly',
       experiment: { scope: 'five technicians', stakes: 'a week of notes', review_date: '2026-12-10' }, handoffs: [] } });
@@ -180,7 +180,7 @@ test('reading then writing a block keeps what the form has no fields for (experi
   await page.fill('[name=owner]', 'Kofi A.');
   await press(page, '#write');
   await page.waitForFunction(() => /Wrote/.test(document.getElementById('own-status').textContent));
-  const read = await page.evaluate(async () => (await import('/pkg/ownframe.js')).ownership_read({ body: document.getElementById('body').value, format: 'markdown' }));
+  const read = await page.evaluate(async () => (await import('/pkg-board/ownframe.js')).ownership_read({ body: document.getElementById('body').value, format: 'markdown' }));
   assert.equal(read.record.owner, 'Kofi A.');
   assert.deepEqual(read.record.experiment, { scope: 'five technicians', stakes: 'a week of notes', review_date: '2026-12-10' });
   assert.ok((await page.inputValue('#body')).startsWith('Field notes get lost out of coverage.'));

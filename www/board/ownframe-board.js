@@ -5,7 +5,7 @@
 // this file only moves data between the worker and the DOM. Ticket text only ever reaches the DOM
 // through textContent/attributes, never innerHTML.
 
-import init, * as core from '../../pkg/ownframe.js';
+import init, * as core from '../../pkg-board/ownframe.js';
 
 const FIRST_CHUNK = 40; // tickets in the first worker message: about one screen
 const CHUNK = 250; // tickets per worker message after that

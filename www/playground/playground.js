@@ -1,6 +1,6 @@
 // The playground: live analysis with highlights, the rewrite, and the ownership editor.
 // Thin DOM glue over the wasm core; ticket text reaches the DOM only through textContent.
-import init, * as core from '../../pkg/ownframe.js';
+import init, * as core from '../../pkg-board/ownframe.js';
 import { SAMPLES } from './samples.js';
 
 const $ = (id) => document.getElementById(id);
