@@ -174,8 +174,6 @@ fn analyze_json_is_one_object_with_the_contract_fields() {
 
 /// The judge's side of the contract: the README's own example of an order reads as task-style.
 #[test]
-#[ignore = "the judge (48297d9) calls this order `mixed`: states_outcome is true with every outcome \
-            score 0; run with --include-ignored once the model is fitted"]
 fn an_imperative_ticket_is_task_style_and_fail_on_exits_one() {
     let out = run(&["analyze", "--format", "json", "--fail-on", "task-style"], ORDER.as_bytes());
     let a = &json_lines(&out)[0];
@@ -245,7 +243,6 @@ fn jsonl_reads_a_file_argument_and_crlf_lines() {
 }
 
 #[test]
-#[ignore = "needs the judge to call the README's order task-style (see above)"]
 fn jsonl_fail_on_exits_one_when_any_ticket_matches() {
     let input = format!("{}\n{}\n", line(Value::from(1), "Order history for agents", OUTCOME), line(Value::from(2), "History", ORDER));
     let out = run(&["analyze", "--jsonl", "--fail-on", "task-style"], input.as_bytes());
