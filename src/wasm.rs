@@ -26,7 +26,7 @@ struct Request {
 
 impl Request {
     fn from_js(input: JsValue) -> Result<(Ticket, Config, Option<String>), JsError> {
-        let req: Request = serde_wasm_bindgen::from_value(input).map_err(|e| JsError::new(&format!("bad request: {e}")))?;
+        let req: Request = from_js_json(&input)?;
         let format = match req.format.as_deref() {
             None => Default::default(),
             Some(name) => crate::Format::parse(name).map_err(|e| JsError::new(&e.to_string()))?,
@@ -74,7 +74,8 @@ fn js_err(e: impl std::fmt::Display) -> JsError {
 
 /// Reads a request through JSON rather than serde-wasm-bindgen, which looks up only the fields it
 /// knows and so would let a misspelt key ("sucess_measures") drop the user's text silently; this
-/// way `deny_unknown_fields` holds and the messages match the CLI's.
+/// way `deny_unknown_fields` holds and the messages match the CLI's. It also keeps one
+/// deserializer per type in the wasm (serde_json's, which the CLI needs anyway), not two.
 fn from_js_json<T: serde::de::DeserializeOwned>(input: &JsValue) -> Result<T, JsError> {
     let text = js_sys::JSON::stringify(input)
         .ok()
