@@ -209,7 +209,8 @@ fn adf_doc() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // 256 cases per property by default; PROPTEST_CASES=5000 for a longer run.
+    #![proptest_config(ProptestConfig::default())]
 
     #[test]
     fn arbitrary_unicode_in_every_format(title in "\\PC{0,40}", body in "\\PC{0,400}") {

@@ -10,6 +10,7 @@ const ASK_OUTCOME: &str = "Who needs this, and what can't they do today?";
 const CONFIRM_OUTCOME: &str = "Is this the outcome that matters? Correct it if the people affected would put it differently.";
 const ASK_EVIDENCE: &str =
     "What tells us this matters: reports, numbers, support tickets, a conversation with someone affected?";
+const MORE_EVIDENCE: &str = "What else do we know, and who could we ask?";
 const ASK_SUCCESS: &str =
     "How will we know this worked? Name the change the people affected will notice, and a measure if there is one.";
 const CONFIRM_SUCCESS: &str = "Is this how we will know it worked?";
@@ -105,6 +106,7 @@ pub fn framing(picks: &Picks, analysis: &Analysis, config: &Config, target: Targ
         out.para(&ask);
     } else {
         out.quotes(&picks.evidence);
+        out.para(MORE_EVIDENCE);
     }
 
     out.heading("Success looks like");
