@@ -140,7 +140,10 @@ fn list(node: &Value, depth: usize, out: &mut String) {
         number += 1;
         let mut body = String::new();
         let kids = children(item);
-        if kids.iter().any(is_block) {
+        if !is_block(item) {
+            // Out of schema but seen in the wild: text directly in a list is an item of its own.
+            body.push_str(&inline_all(std::slice::from_ref(item), depth + 1));
+        } else if kids.iter().any(is_block) {
             blocks(kids, depth + 1, &mut body);
         } else {
             body.push_str(&inline_all(kids, depth + 1));
@@ -182,11 +185,17 @@ fn table(node: &Value, depth: usize, out: &mut String) {
     let rows: Vec<Vec<String>> = children(node)
         .iter()
         .map(|row| {
-            children(row)
+            // A row or cell out of schema (text straight in a table or row) is a cell itself.
+            let cells = if kind(row) == "tableRow" { children(row) } else { std::slice::from_ref(row) };
+            cells
                 .iter()
                 .map(|cell| {
                     let mut text = String::new();
-                    blocks(children(cell), depth + 1, &mut text);
+                    match kind(cell) {
+                        "tableCell" | "tableHeader" => blocks(children(cell), depth + 1, &mut text),
+                        _ if !is_block(cell) => text.push_str(&inline_all(std::slice::from_ref(cell), depth + 1)),
+                        _ => block(cell, depth + 1, &mut text),
+                    }
                     // A cell is one line: its paragraphs and items are joined by `<br>`.
                     text.split('\n').filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join(" <br> ").replace('|', "\\|")
                 })
@@ -498,6 +507,15 @@ mod tests {
         assert!(texts.contains(&"Finance closes the books on the 5th."));
         assert!(!texts.iter().any(|t| t.contains("quoted") || t.contains("throw")));
         assert!(texts.contains(&"12%"));
+    }
+
+    #[test]
+    fn text_straight_in_lists_and_tables_keeps_its_words() {
+        for kind in ["bulletList", "orderedList", "taskList", "table"] {
+            let doc = format!(r#"{{"type":"doc","version":1,"content":[{{"type":"{kind}","content":[{{"type":"text","text":"Use Redis"}},{{"type":"tableRow","content":[{{"type":"text","text":"now"}}]}}]}}]}}"#);
+            let md = to_markdown(&doc).unwrap();
+            assert!(md.contains("Use Redis") && md.contains("now"), "{kind}: {md:?}");
+        }
     }
 
     #[test]
