@@ -254,6 +254,43 @@ proptest! {
     }
 }
 
+/// Any node kind inside any other, in or out of the ADF schema, with text anywhere.
+fn adf_any_tree() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = "[a-z]{1,6}( [a-z]{1,6}){0,2}".prop_map(|t| json!({"type":"text","text":format!("{t} ")}));
+    leaf.prop_recursive(5, 40, 4, |inner| {
+        let kinds = vec![
+            "paragraph", "heading", "bulletList", "orderedList", "listItem", "taskList", "taskItem", "decisionList",
+            "blockquote", "panel", "table", "tableRow", "tableCell", "tableHeader", "codeBlock", "expand", "layoutSection",
+            "somethingNew",
+        ];
+        (prop::sample::select(kinds), prop::collection::vec(inner, 0..4))
+            .prop_map(|(k, c)| json!({"type":k,"content":c}))
+    })
+}
+
+/// Text node words in document order.
+fn adf_words(node: &serde_json::Value, out: &mut Vec<String>) {
+    if let Some(t) = node.get("text").and_then(|t| t.as_str()) {
+        out.extend(t.split_whitespace().map(String::from));
+    }
+    for child in node.get("content").and_then(|c| c.as_array()).into_iter().flatten() {
+        adf_words(child, out);
+    }
+}
+
+proptest! {
+    #[test]
+    fn adf_in_or_out_of_schema_keeps_every_word_in_order(content in prop::collection::vec(adf_any_tree(), 0..5)) {
+        use unicode_segmentation::UnicodeSegmentation;
+        let doc = json!({"type":"doc","version":1,"content":content});
+        let mut want = Vec::new();
+        adf_words(&doc, &mut want);
+        let md = ownframe::text::adf::to_markdown(&doc.to_string()).unwrap();
+        let have = md.unicode_words().collect::<Vec<_>>().join(" ");
+        prop_assert!(is_lossless(&want.join(" "), &have), "lost words of {}: {:?}", doc, md);
+    }
+}
+
 #[test]
 fn marker_inside_a_user_body_loses_nothing() {
     for body in [
