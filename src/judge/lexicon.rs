@@ -1,7 +1,12 @@
 //! Word lists the judge reads sentences with. Every list is sorted so membership is a binary
-//! search over a static slice: no allocation, no regex, small in wasm. Words are lower-case ASCII
+//! search over a static slice in tests, and one hash table of bits at run time: no regex, small in wasm. Words are lower-case ASCII
 //! as `Reading` produces them; a test keeps the lists sorted.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+#[cfg(test)]
 fn has(list: &[&str], word: &str) -> bool {
     list.binary_search(&word).is_ok()
 }
@@ -103,42 +108,106 @@ const VALUE_WORDS: &[&str] = &[
     "worthwhile",
 ];
 
-pub fn is_value(w: &str) -> bool {
-    has(VALUE_WORDS, w)
+// One bit per list, so a word's memberships are looked up once (per word, in `Reading`) and
+// every later test is a mask.
+pub const ORDER: u16 = 1 << 0;
+pub const OPEN: u16 = 1 << 1;
+pub const SUBJECT: u16 = 1 << 2;
+pub const TROUBLE: u16 = 1 << 3;
+pub const ROLE: u16 = 1 << 4;
+pub const HEDGE: u16 = 1 << 5;
+pub const MODAL: u16 = 1 << 6;
+pub const ACTOR: u16 = 1 << 7;
+pub const CHANGE: u16 = 1 << 8;
+pub const MEASURE: u16 = 1 << 9;
+pub const INVITE: u16 = 1 << 10;
+pub const VALUE: u16 = 1 << 11;
+
+const LISTS: &[(&[&str], u16)] = &[
+    (ORDER_VERBS, ORDER),
+    (OPEN_VERBS, OPEN),
+    (SUBJECT_FOLLOWERS, SUBJECT),
+    (TROUBLE_WORDS, TROUBLE),
+    (ROLE_WORDS, ROLE),
+    (HEDGE_WORDS, HEDGE),
+    (MODALS, MODAL),
+    (ACTOR_WORDS, ACTOR),
+    (CHANGE_PARTICIPLES, CHANGE),
+    (MEASURE_WORDS, MEASURE),
+    (INVITE_WORDS, INVITE),
+    (VALUE_WORDS, VALUE),
+];
+
+/// FNV-1a: short words, no need for a DoS-resistant hash.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+fn table() -> &'static HashMap<&'static str, u16, BuildHasherDefault<Fnv>> {
+    static TABLE: OnceLock<HashMap<&'static str, u16, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map = HashMap::default();
+        for (list, bit) in LISTS {
+            for w in *list {
+                *map.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        map
+    })
+}
+
+/// Every list the word belongs to, as bits.
+pub fn flags(w: &str) -> u16 {
+    table().get(w).copied().unwrap_or(0)
 }
 
 pub fn is_order_verb(w: &str) -> bool {
-    has(ORDER_VERBS, w)
+    flags(w) & ORDER != 0
 }
 pub fn is_open_verb(w: &str) -> bool {
-    has(OPEN_VERBS, w)
+    flags(w) & OPEN != 0
 }
 pub fn is_subject_follower(w: &str) -> bool {
-    has(SUBJECT_FOLLOWERS, w)
+    flags(w) & SUBJECT != 0
 }
 pub fn is_trouble(w: &str) -> bool {
-    has(TROUBLE_WORDS, w)
+    flags(w) & TROUBLE != 0
 }
 pub fn is_role(w: &str) -> bool {
-    has(ROLE_WORDS, w)
+    flags(w) & ROLE != 0
 }
 pub fn is_hedge(w: &str) -> bool {
-    has(HEDGE_WORDS, w)
+    flags(w) & HEDGE != 0
 }
 pub fn is_modal(w: &str) -> bool {
-    has(MODALS, w)
+    flags(w) & MODAL != 0
 }
 pub fn is_actor(w: &str) -> bool {
-    has(ACTOR_WORDS, w)
+    flags(w) & ACTOR != 0
 }
 pub fn is_change_participle(w: &str) -> bool {
-    has(CHANGE_PARTICIPLES, w)
+    flags(w) & CHANGE != 0
 }
 pub fn is_measure(w: &str) -> bool {
-    has(MEASURE_WORDS, w)
+    flags(w) & MEASURE != 0
 }
 pub fn is_invite(w: &str) -> bool {
-    has(INVITE_WORDS, w)
+    flags(w) & INVITE != 0
+}
+pub fn is_value(w: &str) -> bool {
+    flags(w) & VALUE != 0
 }
 
 #[cfg(test)]
@@ -154,6 +223,16 @@ mod tests {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "unsorted near {:?}", list.windows(2).find(|w| w[0] >= w[1]));
             assert!(list.iter().all(|w| w.to_ascii_lowercase() == *w));
         }
+    }
+
+    #[test]
+    fn flags_agree_with_the_lists() {
+        for (list, bit) in LISTS {
+            for w in *list {
+                assert!(flags(w) & bit != 0 && has(list, w));
+            }
+        }
+        assert_eq!(flags("zebra"), 0);
     }
 
     #[test]

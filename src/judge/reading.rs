@@ -2,6 +2,7 @@
 //! sentences once, tagged with the kind of section it sits in and whether it is boilerplate.
 //! Rules read `Sentence`s and never re-tokenise.
 
+use super::lexicon;
 use crate::model::Field;
 use crate::text::{template, Block, BlockKind, Document, CODE_WORD, URL_WORD};
 
@@ -74,6 +75,8 @@ pub struct BlockView<'a> {
     pub words: Vec<(usize, usize)>,
     /// Byte ranges of the same words in `lower`.
     norms: Vec<(usize, usize)>,
+    /// Lexicon memberships per word (`lexicon::flags`).
+    flags: Vec<u16>,
     /// Per sentence: byte start, byte end, first word, end word, and a one-bit-per-word-hash
     /// signature so phrase look-ups skip sentences that cannot contain them.
     sentences: Vec<(usize, usize, usize, usize, u64)>,
@@ -121,6 +124,24 @@ impl<'a> Sentence<'a> {
             Some(&(s, e)) if self.w0 + i < self.w1 => &self.view.lower[s..e],
             _ => "",
         }
+    }
+
+    /// The i-th word's lexicon bits.
+    pub fn flags(&self, i: usize) -> u16 {
+        if i < self.len() {
+            self.view.flags[self.w0 + i]
+        } else {
+            0
+        }
+    }
+
+    /// Some word belongs to a lexicon list (`lexicon::TROUBLE` ...).
+    pub fn any(&self, mask: u16) -> bool {
+        self.view.flags[self.w0..self.w1].iter().any(|f| f & mask != 0)
+    }
+
+    pub fn count(&self, mask: u16) -> usize {
+        self.view.flags[self.w0..self.w1].iter().filter(|f| *f & mask != 0).count()
     }
 
     /// The i-th word as written.
@@ -262,6 +283,7 @@ fn view_of<'a>(index: usize, field: Field, block: &'a Block, boilerplate: bool) 
         }
         norms.push((start, lower.len()));
     }
+    let flags: Vec<u16> = norms.iter().map(|&(s, e)| lexicon::flags(&lower[s..e])).collect();
     let mut sentences = Vec::new();
     let mut wi = 0;
     for (start, end) in split_sentences(text) {
@@ -283,7 +305,7 @@ fn view_of<'a>(index: usize, field: Field, block: &'a Block, boilerplate: bool) 
         }
         _ => false,
     };
-    BlockView { index, field, block, lower, words, norms, sentences, section: Section::None, boilerplate, heading_like }
+    BlockView { index, field, block, lower, words, norms, flags, sentences, section: Section::None, boilerplate, heading_like }
 }
 
 /// One bit of a 64-bit signature per word (FNV-1a), for quick "cannot contain" checks.

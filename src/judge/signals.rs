@@ -98,7 +98,7 @@ pub fn collect<'a>(reading: &'a Reading<'a>, config: &Config) -> (Signals, Vec<F
         if title {
             sig.title_order |= order.is_some();
             sig.title_open |= opens_question(&s);
-            sig.title_trouble |= !ordering && s.words().any(lexicon::is_trouble);
+            sig.title_trouble |= !ordering && s.any(lexicon::TROUBLE);
             sig.title_statement |= !ordering && s.words().any(|w| state_verb(w) || lexicon::is_subject_follower(w) || matches!(w, "twice" | "not" | "no" | "never"));
         } else if ordering && offered {
             sig.offered_fixes += 1;
@@ -122,20 +122,20 @@ pub fn collect<'a>(reading: &'a Reading<'a>, config: &Config) -> (Signals, Vec<F
                 _ => {}
             }
         }
-        sig.hedges += s.words().filter(|w| lexicon::is_hedge(w)).count().min(1);
+        sig.hedges += s.count(lexicon::HEDGE).min(1);
         sig.open_asks += usize::from(!title && opens_question(&s));
         sig.questions += usize::from(s.is_question());
         sig.code_refs += (0..s.len()).filter(|&i| s.raw(i) == crate::text::CODE_WORD).count();
 
         // Problem statements are sentences that describe rather than order.
         if !ordering || describes {
-            if s.words().any(lexicon::is_trouble) || s.contains(&["not", "working"]) || s.contains(&["no", "longer"]) {
+            if s.any(lexicon::TROUBLE) || s.contains(&["not", "working"]) || s.contains(&["no", "longer"]) {
                 sig.trouble += 1;
             }
             sig.observations += usize::from(observes(&s));
             sig.current_state += usize::from(current_state(&s));
             let negated = s.words().any(|w| matches!(w, "not" | "no" | "never" | "without" | "nothing" | "none") || w.ends_with("n't"));
-            let troubled = s.words().any(|w| lexicon::is_trouble(w) || lexicon::is_value(w));
+            let troubled = s.any(lexicon::TROUBLE | lexicon::VALUE);
             sig.problem_sentences += usize::from(!title && s.words().any(state_verb) && (negated || troubled));
             sig.narrative += usize::from(s.words().any(|w| matches!(w, "i" | "we" | "we're" | "i'm" | "our" | "my" | "us" | "i've" | "we've")));
             let plan = matches!(section, Section::Proposal | Section::Acceptance | Section::Meta | Section::PossibleFix);
@@ -145,14 +145,14 @@ pub fn collect<'a>(reading: &'a Reading<'a>, config: &Config) -> (Signals, Vec<F
             }
         }
         sig.to_purpose += usize::from(to_purpose(&s));
-        sig.value += s.words().filter(|w| lexicon::is_value(w)).count();
+        sig.value += s.count(lexicon::VALUE);
         sig.environment += usize::from(environment(&s));
         let purposeful = purpose(&s, &title_words);
         sig.purpose += usize::from(purposeful);
-        sig.benefit_sentences += usize::from(purposeful || to_purpose(&s) || s.words().any(lexicon::is_value));
+        sig.benefit_sentences += usize::from(purposeful || to_purpose(&s) || s.any(lexicon::VALUE));
         sig.needs += usize::from(needs(&s, config));
         sig.user_story |= user_story(&s);
-        sig.roles += s.words().filter(|w| lexicon::is_role(w)).count() + configured(&s, &config.vocabulary.roles);
+        sig.roles += s.count(lexicon::ROLE) + configured(&s, &config.vocabulary.roles);
         sig.evidence += (0..s.len()).filter(|&i| number_with_unit(&s, i)).count();
         sig.measures += measure(&s, config);
         sig.invitations += usize::from(invites(&s));
@@ -344,13 +344,13 @@ fn number_with_unit(s: &Sentence, i: usize) -> bool {
 /// Targets: measure words next to numbers, team measures, "success" criteria.
 fn measure(s: &Sentence, config: &Config) -> usize {
     let team = configured(s, &config.vocabulary.measures);
-    let numeric = (0..s.len()).any(|i| number_with_unit(s, i)) && s.words().any(lexicon::is_measure);
+    let numeric = (0..s.len()).any(|i| number_with_unit(s, i)) && s.any(lexicon::MEASURE);
     let criterion = s.contains(&["done", "when"]) || s.contains(&["we", "will", "know"]) || s.contains(&["success", "means"]);
     team + usize::from(numeric) + usize::from(criterion)
 }
 
 fn invites(s: &Sentence) -> bool {
-    s.words().any(lexicon::is_invite)
+    s.any(lexicon::INVITE)
         || s.contains(&["let", "me", "know"])
         || s.contains(&["let", "us", "know"])
         || s.contains(&["edge", "cases"])

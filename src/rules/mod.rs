@@ -72,7 +72,7 @@ pub(crate) fn clause_end(s: &Sentence, from: usize) -> usize {
 
 /// The sentence softens itself into one option ("maybe", "could", "one option").
 pub(crate) fn hedged(s: &Sentence) -> bool {
-    s.words().any(lexicon::is_hedge) || s.is_question()
+    s.any(lexicon::HEDGE) || s.is_question()
 }
 
 /// The words `from..to` of a sentence, as written, for quoting in messages.
