@@ -178,6 +178,11 @@ impl<'a> Sentence<'a> {
         (0..=self.len() - phrase.len()).find(|&i| phrase.iter().enumerate().all(|(k, p)| self.word(i + k) == *p))
     }
 
+    /// Whether any of `words` may occur (a signature check: false means surely absent).
+    pub fn may_have(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.bits & bit(w) != 0)
+    }
+
     pub fn contains(&self, phrase: &[&str]) -> bool {
         self.find(phrase).is_some()
     }

@@ -153,8 +153,9 @@ pub fn collect<'a>(reading: &'a Reading<'a>, config: &Config) -> (Signals, Vec<F
         sig.needs += usize::from(needs(&s, config));
         sig.user_story |= user_story(&s);
         sig.roles += s.count(lexicon::ROLE) + configured(&s, &config.vocabulary.roles);
-        sig.evidence += (0..s.len()).filter(|&i| number_with_unit(&s, i)).count();
-        sig.measures += measure(&s, config);
+        let numbers = (0..s.len()).filter(|&i| number_with_unit(&s, i)).count();
+        sig.evidence += numbers;
+        sig.measures += measure(&s, numbers > 0, config);
         sig.invitations += usize::from(invites(&s));
         sig.support += usize::from(offers_support(&s));
         sig.authority += usize::from(grants_authority(&s));
@@ -182,7 +183,7 @@ fn state_verb(w: &str) -> bool {
 /// "... to filter boosts by date": an infinitive of purpose after the change, not the "to" of
 /// "need to", "able to" or "add X to Y".
 fn to_purpose(s: &Sentence) -> bool {
-    (3..s.len().saturating_sub(1)).any(|i| {
+    s.may_have(&["to"]) && (3..s.len().saturating_sub(1)).any(|i| {
         s.word(i) == "to"
             && !matches!(
                 s.word(i - 1),
@@ -259,7 +260,8 @@ fn function_word(w: &str) -> bool {
 
 /// Someone needs, wants or cannot do something.
 fn needs(s: &Sentence, config: &Config) -> bool {
-    for i in 0..s.len() {
+    let triggers = s.may_have(&["need", "needs", "want", "wants", "expect", "expects", "can't", "cannot", "struggle", "lose", "waste", "miss", "are", "is", "would", "have"]);
+    for i in (0..s.len()).filter(|_| triggers) {
         let w = s.word(i);
         let who = lexicon::is_role(w) || matches!(w, "we" | "i" | "they" | "people" | "someone" | "nobody");
         if who {
@@ -292,6 +294,9 @@ fn current_state(s: &Sentence) -> bool {
 
 /// First-hand reports: "I tried", "we noticed", "when I open".
 fn observes(s: &Sentence) -> bool {
+    if !s.may_have(&["i", "we", "when", "whenever", "after"]) {
+        return false;
+    }
     for i in 0..s.len() {
         let w = s.word(i);
         let next = s.word(i + 1);
@@ -330,6 +335,9 @@ fn configured(s: &Sentence, terms: &[String]) -> usize {
 /// "30 s", "120KB", "95%", "2x": a quantity someone measured.
 fn number_with_unit(s: &Sentence, i: usize) -> bool {
     let w = s.word(i);
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let digits = w.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || w.contains('.') && w.bytes().filter(|&b| b == b'.').count() > 1 {
         return false; // no number, or a version string
@@ -342,9 +350,9 @@ fn number_with_unit(s: &Sentence, i: usize) -> bool {
 }
 
 /// Targets: measure words next to numbers, team measures, "success" criteria.
-fn measure(s: &Sentence, config: &Config) -> usize {
+fn measure(s: &Sentence, has_numbers: bool, config: &Config) -> usize {
     let team = configured(s, &config.vocabulary.measures);
-    let numeric = (0..s.len()).any(|i| number_with_unit(s, i)) && s.any(lexicon::MEASURE);
+    let numeric = has_numbers && s.any(lexicon::MEASURE);
     let criterion = s.contains(&["done", "when"]) || s.contains(&["we", "will", "know"]) || s.contains(&["success", "means"]);
     team + usize::from(numeric) + usize::from(criterion)
 }

@@ -10,6 +10,9 @@ pub const ID: &str = "modal-prescription";
 /// The word range from the subject to the end of the ordered clause.
 pub fn detect(s: &Sentence) -> Option<(usize, usize)> {
     // "It should show the dialog" under Expected behaviour describes, not prescribes.
+    if !s.any(lexicon::MODAL) && !s.may_have(&["need", "needs", "have", "has", "will", "want", "like"]) {
+        return None;
+    }
     if hedged(s) || matches!(s.view.section, Section::Behaviour | Section::Reproduce | Section::Acceptance) {
         return None;
     }
