@@ -172,10 +172,13 @@ impl<'a> Sentence<'a> {
 
     /// Finds a run of words; returns the index of its first word.
     pub fn find(&self, phrase: &[&str]) -> Option<usize> {
-        if phrase.is_empty() || phrase.len() > self.len() || self.bits & bit(phrase[0]) == 0 {
+        if phrase.is_empty() || phrase.len() > self.len() || !phrase.iter().all(|w| self.bits & bit(w) != 0) {
             return None;
         }
-        (0..=self.len() - phrase.len()).find(|&i| phrase.iter().enumerate().all(|(k, p)| self.word(i + k) == *p))
+        let view = self.view;
+        let norms = &view.norms[self.w0..self.w1];
+        let word = |k: usize| norms.get(k).and_then(|&(s, e)| view.lower.get(s..e)).unwrap_or("");
+        (0..=norms.len() - phrase.len()).find(|&i| word(i) == phrase[0] && phrase[1..].iter().enumerate().all(|(k, p)| word(i + 1 + k) == *p))
     }
 
     /// Whether any of `words` may occur (a signature check: false means surely absent).
