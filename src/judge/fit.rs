@@ -5,8 +5,8 @@
 use super::model::{Weights, N};
 
 /// L2 strengths used for the embedded weights, chosen by the eval's cross-validated sweep.
-pub const LAMBDA_OUTCOME: f32 = 0.1;
-pub const LAMBDA_PRESCRIBES: f32 = 0.01;
+pub const LAMBDA_OUTCOME: f32 = 0.03;
+pub const LAMBDA_PRESCRIBES: f32 = 0.03;
 
 /// Fits weights for `y` from `xs`; returns them in raw feature space (bias first).
 pub fn fit(xs: &[[f32; N]], y: &[bool], lambda: f32) -> Weights {
