@@ -5,7 +5,6 @@
 
 use crate::config::Config;
 use crate::text::{Block, BlockKind, Document, CODE_WORD, URL_WORD};
-use unicode_segmentation::UnicodeSegmentation;
 
 /// At most this many sentences per section: a framing points, it does not summarise.
 const MAX_PER_SECTION: usize = 3;
@@ -180,7 +179,8 @@ fn section_heading(doc: &Document, block: &Block) -> String {
 fn quote_text(doc: &Document, block: &Block, start: usize, sentence: &str) -> String {
     let mut out = String::with_capacity(sentence.len());
     let mut last = 0;
-    for (i, word) in sentence.unicode_word_indices() {
+    for (i, end) in crate::text::scan::words(sentence) {
+        let word = &sentence[i..end];
         if word != CODE_WORD && word != URL_WORD {
             continue;
         }

@@ -1,5 +1,4 @@
 use super::urls;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Where a stretch of prose sits in the ticket's structure; rules weigh a heading or a task-list
 /// item differently from a paragraph.
@@ -90,16 +89,19 @@ impl Block {
 
     /// Sentences with their byte ranges in `self.text`.
     pub fn sentences(&self) -> impl Iterator<Item = (usize, &str)> {
-        self.text.split_sentence_bound_indices().filter(|(_, s)| !s.trim().is_empty())
+        super::scan::sentences(&self.text)
+            .into_iter()
+            .map(|(s, e)| (s, &self.text[s..e]))
+            .filter(|(_, s)| !s.trim().is_empty())
     }
 
-    /// Words (Unicode word boundaries, punctuation dropped) with their offsets in `self.text`.
+    /// Words (punctuation dropped) with their offsets in `self.text`; see `text::scan`.
     pub fn words(&self) -> impl Iterator<Item = (usize, &str)> {
-        self.text.unicode_word_indices()
+        super::scan::words(&self.text).into_iter().map(|(s, e)| (s, &self.text[s..e]))
     }
 
     pub fn word_count(&self) -> usize {
-        self.text.unicode_words().count()
+        super::scan::words(&self.text).len()
     }
 
     pub fn is_heading(&self) -> bool {

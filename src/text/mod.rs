@@ -8,6 +8,7 @@ mod block;
 pub mod jira;
 pub mod markdown;
 pub mod offsets;
+pub mod scan;
 pub mod plain;
 pub mod template;
 pub mod urls;
