@@ -6,7 +6,7 @@
 
 use super::signals::Signals;
 
-pub const N: usize = 37;
+pub const N: usize = 38;
 
 /// Names in the order `features` returns them (the eval prints weights with these).
 pub const FEATURE_NAMES: [&str; N] = [
@@ -15,7 +15,7 @@ pub const FEATURE_NAMES: [&str; N] = [
     "bug_sections", "problem_section", "purpose", "user_story", "roles", "needs", "current_state", "observations",
     "evidence", "length", "order_share", "trouble_share", "descriptive", "descriptive_share", "states", "to_purpose",
     "environment", "value", "narrative", "title_statement", "problem_sentences",
-    "benefit_sentences",
+    "benefit_sentences", "blocked",
 ];
 
 fn ln1(n: usize) -> f32 {
@@ -70,6 +70,7 @@ pub fn features(s: &Signals) -> [f32; N] {
         flag(s.title_statement),
         ln1(s.problem_sentences),
         ln1(s.benefit_sentences),
+        flag(s.blocked > 0),
     ]
 }
 
@@ -82,5 +83,5 @@ pub fn probability(w: &Weights, x: &[f32; N]) -> f32 {
 }
 
 // Fitted weights: see the module comment. Regenerate after changing `features`.
-pub const OUTCOME: Weights = [-0.8669, -0.4702, 1.8144, 1.1905, 0.1560, -0.1943, 0.6169, -0.4970, -0.5990, 0.9844, 1.7986, 0.1888, -0.3596, -0.3296, 0.1987, 0.4789, 0.9882, 0.4100, 1.3368, -1.1682, -0.2879, -0.4053, 1.2328, -0.3180, 0.3433, 0.0701, -0.4432, 1.7035, -0.3512, 1.6487, 0.1132, -0.1647, 1.3658, 1.0848, 0.1799, 1.8145, -0.2264, -0.0338];
-pub const PRESCRIBES: Weights = [1.3049, 1.1937, -1.2207, -0.3554, 0.6402, 0.6036, -0.5213, 1.2406, 0.6073, 0.9167, 1.6954, 0.3084, -2.9439, -0.1042, 0.3972, -0.2210, -0.6833, 0.4330, 0.4798, 1.0417, 0.6595, -0.0676, -0.8478, 0.1659, -0.6670, -0.5475, 2.3167, -1.2351, -0.4302, 0.3388, -0.4568, 0.4237, -1.7730, 0.2345, -0.0701, -1.4360, 0.1611, 0.5397];
+pub const OUTCOME: Weights = [-0.8916, -0.4581, 1.9270, 1.1253, 0.2191, -0.2292, 0.6234, -0.4778, -0.7532, 0.9776, 1.8641, 0.1885, -0.1998, -0.3136, 0.2115, 0.5137, 0.7900, 0.3577, 1.3394, -1.0610, -0.2836, -0.5925, 1.0787, -0.3348, 0.3457, 0.1347, -0.4671, 1.6769, -0.2841, 1.5916, 0.1528, -0.2459, 1.3235, 1.0610, 0.1882, 1.8191, -0.3349, -0.0427, 1.9318];
+pub const PRESCRIBES: Weights = [1.3213, 1.1942, -1.2088, -0.3738, 0.6509, 0.6019, -0.5121, 1.2020, 0.6077, 0.9211, 1.7415, 0.3206, -2.9370, -0.1059, 0.3990, -0.2333, -0.7068, 0.4305, 0.4695, 1.0388, 0.6483, -0.0930, -0.8360, 0.1688, -0.6667, -0.5571, 2.3133, -1.2092, -0.4379, 0.3303, -0.4548, 0.4335, -1.7823, 0.2470, -0.0641, -1.4432, 0.1574, 0.5382, 0.2428];

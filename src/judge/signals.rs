@@ -60,6 +60,8 @@ pub struct Signals {
     pub problem_sentences: usize,
     /// Sentences that state a benefit or purpose: a purpose clause or a word of value.
     pub benefit_sentences: usize,
+    /// Sentences that say something cannot be done now ("it is not possible to", "users cannot").
+    pub blocked: usize,
     // Ownership.
     pub invitations: usize,
     pub support: usize,
@@ -133,6 +135,7 @@ pub fn collect<'a>(reading: &'a Reading<'a>, config: &Config) -> (Signals, Vec<F
                 sig.trouble += 1;
             }
             sig.observations += usize::from(observes(&s));
+            sig.blocked += usize::from(blocked(&s));
             sig.current_state += usize::from(current_state(&s));
             let negated = s.words().any(|w| matches!(w, "not" | "no" | "never" | "without" | "nothing" | "none") || w.ends_with("n't"));
             let troubled = s.any(lexicon::TROUBLE | lexicon::VALUE);
@@ -283,6 +286,15 @@ fn needs(s: &Sentence, config: &Config) -> bool {
         || s.contains(&["be", "able", "to"])
 }
 
+/// "It is not possible to", "there is no way to", "users cannot", "unable to": something cannot
+/// be done now, told as a state rather than ordered.
+fn blocked(s: &Sentence) -> bool {
+    s.words().any(|w| matches!(w, "cannot" | "can't" | "unable" | "impossible" | "couldn't"))
+        || s.contains(&["not", "possible"])
+        || s.contains(&["no", "way", "to"])
+        || s.contains(&["not", "able", "to"])
+}
+
 fn current_state(s: &Sentence) -> bool {
     s.words().any(|w| matches!(w, "currently" | "today" | "still"))
         || s.contains(&["right", "now"])
@@ -418,5 +430,12 @@ mod tests {
         assert_eq!(signals("Add CSV export", "Add CSV export so that analysts can work offline.").purpose, 1);
         assert_eq!(signals("Add CSV export", "We need this so that we have CSV export.").purpose, 0);
         assert_eq!(signals("Remove the old banner", "Remove it because it is obsolete.").purpose, 0);
+    }
+
+    #[test]
+    fn flags_blocked_and_allows_orders() {
+        assert_eq!(signals("Share links", "Right now it is not possible to share a saved search with a teammate.").blocked, 1);
+        assert_eq!(signals("Share links", "Reviewers cannot tell which comment is new.").blocked, 1);
+        assert_eq!(signals("Share links", "Add a share button next to the search box.").blocked, 0);
     }
 }
