@@ -4,6 +4,9 @@
 //!
 //! `cargo run --release --example eval`            evaluate the embedded weights
 //! `cargo run --release --example eval -- --fit`   also print weights fitted on all 150 labels
+//! `-- --errors [--chars N]`  list out-of-fold misclassified tickets with their start (terminal only)
+//! `-- --repeat K`            mean of K repeated 5-fold CVs over shuffled orders (less noisy)
+//! `-- --dump`, `-- --csv PATH`  per-ticket features
 
 use ownframe::judge::fit::{self, Agreement};
 use ownframe::judge::{self, model};
@@ -106,6 +109,71 @@ fn main() {
         let cv_o = fit::cross_validate(&xs, &go, 5, fit::LAMBDA_OUTCOME);
         let cv_p = fit::cross_validate(&xs, &gp, 5, fit::LAMBDA_PRESCRIBES);
         dump(&ids, &xs, &go, &gp, &cv_o, &cv_p);
+    }
+    if std::env::args().any(|a| a == "--errors") {
+        // Misclassified labelled tickets (out-of-fold), with the start of their text: terminal only.
+        let cv_o = fit::cross_validate(&xs, &go, 5, fit::LAMBDA_OUTCOME);
+        let cv_p = fit::cross_validate(&xs, &gp, 5, fit::LAMBDA_PRESCRIBES);
+        let texts: HashMap<&str, &Ticket> = all.iter().map(|(id, t)| (id.as_str(), t)).collect();
+        let chars: usize = std::env::args().skip_while(|a| a != "--chars").nth(1).and_then(|v| v.parse().ok()).unwrap_or(600);
+        for i in 0..ids.len() {
+            let (wo, wp) = ((cv_o[i] >= 0.5) != go[i], (cv_p[i] >= 0.5) != gp[i]);
+            if !wo && !wp {
+                continue;
+            }
+            let t = texts[ids[i].as_str()];
+            let body: String = t.body.chars().take(chars).collect();
+            println!(
+                "\n#### {} gold O={} P={}  cv O={:.2}{} P={:.2}{}\nTITLE: {}\n{}",
+                ids[i], u8::from(go[i]), u8::from(gp[i]), cv_o[i], if wo { "X" } else { "" }, cv_p[i], if wp { "X" } else { "" }, t.title, body
+            );
+        }
+    }
+    if let Some(k) = std::env::args().skip_while(|a| a != "--repeat").nth(1).and_then(|v| v.parse::<usize>().ok()) {
+        // Repeated 5-fold CV over k shuffles of the ticket order: less noisy than one split.
+        let (mut so, mut sp, mut stp, mut str_) = (0.0, 0.0, 0.0, 0.0);
+        for r in 0..k {
+            let mut order: Vec<usize> = (0..xs.len()).collect();
+            let mut state: u64 = 0x2545_F491_4F6C_DD1D ^ (r as u64 + 1).wrapping_mul(0x9E37_79B9);
+            for i in (1..order.len()).rev() {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                order.swap(i, (state % (i as u64 + 1)) as usize);
+            }
+            let sx: Vec<[f32; model::N]> = order.iter().map(|&i| xs[i]).collect();
+            let (so_g, sp_g): (Vec<bool>, Vec<bool>) = order.iter().map(|&i| (go[i], gp[i])).unzip();
+            let po: Vec<bool> = fit::cross_validate(&sx, &so_g, 5, fit::LAMBDA_OUTCOME).iter().map(|p| *p >= 0.5).collect();
+            let pp: Vec<bool> = fit::cross_validate(&sx, &sp_g, 5, fit::LAMBDA_PRESCRIBES).iter().map(|p| *p >= 0.5).collect();
+            so += Agreement::of(&po, &so_g).kappa();
+            sp += Agreement::of(&pp, &sp_g).kappa();
+            let task = |o: &[bool], p: &[bool]| -> Vec<bool> { o.iter().zip(p).map(|(&o, &p)| p && !o).collect() };
+            let t = Agreement::of(&task(&po, &pp), &task(&so_g, &sp_g));
+            stp += t.precision();
+            str_ += t.recall();
+        }
+        let k = k as f64;
+        println!(
+            "\nrepeated 5-fold CV ({k} shuffles), means: states_outcome kappa {:.3}  prescribes_solution kappa {:.3}  task-style P {:.3} R {:.3}",
+            so / k, sp / k, stp / k, str_ / k
+        );
+    }
+    for id in std::env::args().skip_while(|a| a != "--why").skip(1).take_while(|a| !a.starts_with("--")) {
+        // Per sentence, the signals it raised (terminal only).
+        let Some((_, t)) = all.iter().find(|(i, _)| *i == id) else { continue };
+        let docs = ownframe::read(t).expect("reads");
+        let reading = judge::reading::Reading::new(&docs.title, &docs.body);
+        println!("\n#### {id} gold {:?}", gold.get(&id));
+        let mut prev = format!("{:?}", judge::signals::Signals::default());
+        for (text, sig) in judge::signals::trace(&reading, &config) {
+            let now = format!("{sig:?}");
+            let fields = |s: &str| -> Vec<String> { s.trim_start_matches("Signals {").trim_end_matches('}').split(", ").map(|f| f.trim().to_string()).collect() };
+            let (a, b) = (fields(&prev), fields(&now));
+            let changed: Vec<String> = a.iter().zip(&b).filter(|(x, y)| x != y && !y.starts_with("sentences") && !y.starts_with("words")).map(|(_, y)| y.clone()).collect();
+            let short: String = text.chars().take(140).collect();
+            println!("  {short}\n      -> {}", changed.join(" "));
+            prev = now;
+        }
     }
     if fit_weights {
         for (name, y, lambda) in [("OUTCOME", &go, fit::LAMBDA_OUTCOME), ("PRESCRIBES", &gp, fit::LAMBDA_PRESCRIBES)] {

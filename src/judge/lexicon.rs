@@ -36,20 +36,20 @@ const OPEN_VERBS: &[&str] = &[
 
 /// Words after a verb-like first word that show it was a noun subject ("Update fails ...").
 const SUBJECT_FOLLOWERS: &[&str] = &[
-    "appears", "are", "breaks", "can", "can't", "cannot", "causes", "could", "crashes", "did", "didn't", "does",
-    "doesn't", "don't", "fail", "failed", "fails", "gets", "had", "hangs", "has", "have", "is", "isn't", "looks",
-    "may", "might", "not", "returns", "seems", "should", "shows", "stopped", "takes", "was", "wasn't", "were",
-    "will", "won't", "works", "would",
+    "appears", "are", "breaks", "can", "can't", "cannot", "causes", "could", "crashes", "did", "didn't", "disappears",
+    "does", "doesn't", "don't", "fail", "failed", "fails", "freezes", "gets", "had", "hangs", "has", "have", "ignores",
+    "is", "isn't", "looks", "loses", "may", "might", "not", "returns", "seems", "should", "shows", "stopped", "takes",
+    "throws", "was", "wasn't", "were", "will", "won't", "works", "would",
 ];
 
 /// Words naming observed wrong behaviour or a difficulty: the stuff of problem statements.
 const TROUBLE_WORDS: &[&str] = &[
-    "annoying", "bad", "breaking", "breaks", "broke", "broken", "bug", "buggy", "can't", "cannot", "confused",
+    "annoying", "bad", "breaking", "breaks", "broke", "broken", "bug", "buggy", "bugs", "can't", "cannot", "confused",
     "confusing", "couldn't", "crash", "crashed", "crashes", "cumbersome", "difficult", "doesn't", "don't", "error",
     "errors", "exception", "fail", "failed", "failing", "fails", "failure", "freezes", "hang", "hangs", "hard",
     "impossible", "inconsistent", "incorrect", "incorrectly", "invalid", "isn't", "lack", "lacking", "lacks",
     "leak", "missing", "painful", "problem", "problems", "regression", "slow", "struggle", "struggling", "stuck",
-    "tedious", "unable", "unclear", "unexpected", "unexpectedly", "wasn't", "won't", "wrong",
+    "tedious", "unable", "unclear", "unexpected", "unexpectedly", "wasn't", "weird", "won't", "wrong",
 ];
 
 /// Words about people the work serves.
@@ -98,8 +98,8 @@ const INVITE_WORDS: &[&str] = &[
 
 /// Words of benefit or pain: what a change is worth to someone, or what it costs them now.
 const VALUE_WORDS: &[&str] = &[
-    "accessible", "annoying", "aware", "beneficial", "benefit", "better", "burden", "clarity", "clearer",
-    "confusing", "confusion", "consistent", "convenient", "cumbersome", "difficult", "easier", "easily", "easy",
+    "accessible", "annoying", "aware", "beneficial", "benefit", "better", "burden", "challenging", "clarity",
+    "clearer", "complex", "complicated", "confusing", "confusion", "consistent", "convenient", "cumbersome", "difficult", "easier", "easily", "easy",
     "efficient", "effort", "enjoy", "experience", "faster", "friction", "frustrating", "hard", "harder", "heavy",
     "helpful", "impossible", "improves", "inconvenient", "manual", "manually", "messy", "misleading", "nice",
     "noise", "noisy", "overhead", "pain", "painful", "performance", "performant", "quickly", "reliable", "risk",

@@ -77,6 +77,17 @@ pub struct Facts<'a> {
 }
 
 pub fn collect<'a>(reading: &'a Reading<'a>, config: &Config) -> (Signals, Vec<Facts<'a>>) {
+    collect_traced(reading, config, None)
+}
+
+/// Which signals each sentence raised, for the eval's `--why` (sentence text, counts after it).
+pub fn trace(reading: &Reading, config: &Config) -> Vec<(String, Signals)> {
+    let mut out = Vec::new();
+    collect_traced(reading, config, Some(&mut out));
+    out
+}
+
+fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Option<&mut Vec<(String, Signals)>>) -> (Signals, Vec<Facts<'a>>) {
     let mut sig = Signals::default();
     let mut facts = Vec::new();
     let title_words: Vec<&str> = reading
@@ -84,11 +95,12 @@ pub fn collect<'a>(reading: &'a Reading<'a>, config: &Config) -> (Signals, Vec<F
         .filter(|s| s.view.is_title())
         .flat_map(|s| s.words().collect::<Vec<_>>())
         .collect();
+    let sections = refined_sections(reading);
     for s in reading.sentences() {
         sig.sentences += 1;
         sig.words += s.len();
         let title = s.view.is_title();
-        let section = s.view.section;
+        let section = sections.get(s.view.index).copied().unwrap_or(s.view.section);
         let order = imperative_solution::detect(&s);
         let modal = if order.is_none() { modal_prescription::detect(&s) } else { None };
         let ordering = order.is_some() || modal.is_some();
@@ -129,8 +141,10 @@ pub fn collect<'a>(reading: &'a Reading<'a>, config: &Config) -> (Signals, Vec<F
         sig.questions += usize::from(s.is_question());
         sig.code_refs += (0..s.len()).filter(|&i| s.raw(i) == crate::text::CODE_WORD).count();
 
+        // Plans and criteria say what to build; outcome signals count in the ticket's own telling.
+        let plan = matches!(section, Section::Proposal | Section::Acceptance | Section::Meta | Section::PossibleFix);
         // Problem statements are sentences that describe rather than order.
-        if !ordering || describes {
+        if (!ordering || describes) && !plan {
             if s.any(lexicon::TROUBLE) || s.contains(&["not", "working"]) || s.contains(&["no", "longer"]) {
                 sig.trouble += 1;
             }
@@ -141,18 +155,22 @@ pub fn collect<'a>(reading: &'a Reading<'a>, config: &Config) -> (Signals, Vec<F
             let troubled = s.any(lexicon::TROUBLE | lexicon::VALUE);
             sig.problem_sentences += usize::from(!title && s.words().any(state_verb) && (negated || troubled));
             sig.narrative += usize::from(s.words().any(|w| matches!(w, "i" | "we" | "we're" | "i'm" | "our" | "my" | "us" | "i've" | "we've")));
-            let plan = matches!(section, Section::Proposal | Section::Acceptance | Section::Meta | Section::PossibleFix);
-            if !title && !plan && s.len() >= 5 && !s.is_question() {
+            if !title && s.len() >= 5 && !s.is_question() {
                 sig.descriptive += 1;
                 sig.states += usize::from(s.words().any(state_verb));
             }
         }
-        sig.to_purpose += usize::from(to_purpose(&s));
-        sig.value += s.count(lexicon::VALUE);
+        let told = !plan && !title;
+        let purposing = told && to_purpose(&s);
+        sig.to_purpose += usize::from(purposing);
+        // A value word in a question ("would this be useful?") asks, it does not claim.
+        let values = if told && !asks(&s) { value_words(&s) } else { 0 };
+        let valued = values > 0;
+        sig.value += values;
         sig.environment += usize::from(environment(&s));
-        let purposeful = purpose(&s, &title_words);
+        let purposeful = !plan && purpose(&s, &title_words);
         sig.purpose += usize::from(purposeful);
-        sig.benefit_sentences += usize::from(purposeful || to_purpose(&s) || s.any(lexicon::VALUE));
+        sig.benefit_sentences += usize::from(purposeful || purposing || valued);
         sig.needs += usize::from(needs(&s, config));
         sig.user_story |= user_story(&s);
         sig.roles += s.count(lexicon::ROLE) + configured(&s, &config.vocabulary.roles);
@@ -162,6 +180,9 @@ pub fn collect<'a>(reading: &'a Reading<'a>, config: &Config) -> (Signals, Vec<F
         sig.invitations += usize::from(invites(&s));
         sig.support += usize::from(offers_support(&s));
         sig.authority += usize::from(grants_authority(&s));
+        if let Some(t) = trace.as_deref_mut() {
+            t.push((format!("[{:?}] {}", section, s.text().trim()), sig.clone()));
+        }
     }
     sig.step_runs = step_list::detect(reading).len();
     for h in reading.headings() {
@@ -171,6 +192,55 @@ pub fn collect<'a>(reading: &'a Reading<'a>, config: &Config) -> (Signals, Vec<F
     }
     sig.evidence += source_evidence(reading.body_source);
     (sig, facts)
+}
+
+/// Each block's section as the signals read it: the reading's section, except that a heading
+/// nobody classified ("Notes", "How should it look") reads as neutral description rather than
+/// metadata.
+fn refined_sections(reading: &Reading) -> Vec<Section> {
+    let mut out = Vec::with_capacity(reading.blocks.len());
+    let mut current = Section::None;
+    for v in &reading.blocks {
+        if v.is_title() {
+            out.push(v.section);
+            continue;
+        }
+        if v.heading_like {
+            current = refine_heading(v.section, &v.block.text.to_ascii_lowercase());
+        } else if v.section == Section::None {
+            current = Section::None;
+        }
+        out.push(current);
+    }
+    out
+}
+
+fn refine_heading(section: Section, lower: &str) -> Section {
+    let any = |keys: &[&str]| keys.iter().any(|k| lower.contains(k));
+    match section {
+        Section::Meta
+            if !any(&[
+                "version", "environment", "platform", "link", "reference", "related", "screenshot", "log", "attach", "label",
+                "resource", "config", "output", "trace", "dependenc", "mockup", "mantis", "conversion",
+            ]) =>
+        {
+            Section::Description
+        }
+        s => s,
+    }
+}
+
+/// A question, also when brackets or quotes close it ("(would this help?)").
+fn asks(s: &Sentence) -> bool {
+    s.text().trim_end().trim_end_matches([')', ']', '"', '\'', '*', '_']).ends_with('?')
+}
+
+/// Words of value written in lower case: "Buyer Experience" or "Performance Team" in
+/// mid-sentence name something, they do not weigh it.
+fn value_words(s: &Sentence) -> usize {
+    (0..s.len())
+        .filter(|&i| s.flags(i) & lexicon::VALUE != 0 && (i == 0 || !s.raw(i).starts_with(|c: char| c.is_ascii_uppercase())))
+        .count()
 }
 
 /// Finite verbs that describe how things are or behave.
@@ -430,6 +500,25 @@ mod tests {
         assert_eq!(signals("Add CSV export", "Add CSV export so that analysts can work offline.").purpose, 1);
         assert_eq!(signals("Add CSV export", "We need this so that we have CSV export.").purpose, 0);
         assert_eq!(signals("Remove the old banner", "Remove it because it is obsolete.").purpose, 0);
+    }
+
+    #[test]
+    fn flags_environment_headings_as_meta_and_allows_unknown_headings_as_prose() {
+        assert_eq!(refine_heading(Section::Meta, "more thoughts"), Section::Description);
+        assert_eq!(refine_heading(Section::Meta, "environment"), Section::Meta);
+        assert_eq!(refine_heading(Section::Proposal, "proposal"), Section::Proposal);
+        let s = signals("Share links", "## Where we are\n\nShared searches open empty for teammates, so they ask again in chat.\n");
+        assert!(s.descriptive == 1 && s.purpose == 1);
+        let s = signals("Share links", "## Logs\n\nShared searches open empty for teammates, so they ask again in chat.\n");
+        assert!(s.descriptive == 0 && s.purpose == 0);
+    }
+
+    #[test]
+    fn flags_value_claims_and_allows_names_and_questions() {
+        assert_eq!(signals("Search", "Finding old threads is tedious for moderators.").value, 1);
+        assert_eq!(signals("Search", "(Would this be useful?)").value, 0);
+        assert_eq!(signals("Search", "Move the widget to the Buyer Experience repository.").value, 0);
+        assert_eq!(signals("Search", "## Proposal\n\nA faster index would make this easier.\n").value, 0);
     }
 
     #[test]

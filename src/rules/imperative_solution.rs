@@ -47,6 +47,11 @@ fn imperative_at(s: &Sentence, mut i: usize) -> Option<(usize, usize)> {
     if lexicon::is_subject_follower(next) || next == "of" || (verb == "use" && next.starts_with("case")) {
         return None;
     }
+    // "Merge requests fail where ...", "Set button disappears": in a title, a finite verb right
+    // after a two-word noun phrase makes the first word part of the subject.
+    if s.view.is_title() && lexicon::is_subject_follower(s.word(i + 2)) && !matches!(next, "it" | "this" | "that" | "them" | "sure") {
+        return None;
+    }
     // A lone word is a label ("Support"), not an order, except in titles.
     if next.is_empty() && !s.view.is_title() {
         return None;
@@ -88,6 +93,9 @@ mod tests {
     #[test]
     fn allows_nouns_hedges_questions_and_problems() {
         assert!(hits("Update fails when the disk is full", "").is_empty());
+        assert!(hits("Merge requests fail when the branch has a hash", "").is_empty());
+        assert!(hits("Export button disappears after a reload", "").is_empty());
+        assert_eq!(hits("Make sure the export is fast", ""), ["Make sure the export is fast"]);
         assert!(hits("", "Maybe add a retry here.").is_empty());
         assert!(hits("", "Add a retry here?").is_empty());
         assert!(hits("", "Use case: auditors export logs monthly.").is_empty());
