@@ -135,7 +135,7 @@ async function run() {
     return {
       rows: b.rows.length, errors: b.rows.filter((x) => x.error).length, dom: b.shadowRoot.querySelectorAll('tbody tr[data-index]').length,
       firstRows: w.firstRows, done: w.doneMs, longTasks: inWindow.length, longestTask: Math.max(0, ...inWindow.map((t) => t.ms)),
-      ownTotal: w.own.total, ownMax: w.own.max, maxFrameGap: maxGap, keys: w.keys, memory, heap, engine: b.dataset.engine, tasks: inWindow.map((t) => `${(t.start - w.t0).toFixed(0)}+${t.ms.toFixed(0)}`),
+      workers: w.detail?.workers, ownTotal: w.own.total, ownMax: w.own.max, maxFrameGap: maxGap, keys: w.keys, memory, heap, engine: b.dataset.engine, tasks: inWindow.map((t) => `${(t.start - w.t0).toFixed(0)}+${t.ms.toFixed(0)}`),
     };
   });
   r.os = rendererMemory();
@@ -186,8 +186,13 @@ for (let i = 0; i < RUNS; i++) {
     `memory: renderer RSS ${mb(r.os?.rss)} (peak ${mb(r.os?.hwm)}), JS ${mb(r.memory?.total)} by measureUserAgentSpecificMemory, page JS heap ${mb(r.heap)}; long tasks (start+ms): ${r.tasks.join(' ') || 'none'}`);
 }
 const med = (k) => pct(results.map((r) => r[k]), 0.5);
+const range = (xs, unit = ' ms') => `median ${pct(xs, 0.5).toFixed(0)}${unit} (${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)}${unit})`;
 const done = med('done');
-console.log(`median: first screen ${med('firstRows').toFixed(0)} ms, all ${N} analysed ${done.toFixed(0)} ms (target < ${TARGET_MS} ms: ${done < TARGET_MS ? 'met' : 'NOT met'}), ` +
-  `max frame gap ${med('maxFrameGap').toFixed(0)} ms, longest task ${med('longestTask').toFixed(0)} ms`);
+const os = await import('node:os');
+console.log(`summary over ${RUNS} runs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (1/5/15 min), ${results[0].workers} workers:`);
+console.log(`  first screen rendered: ${range(results.map((r) => r.firstRows))}`);
+console.log(`  all ${N} analysed:     ${range(results.map((r) => r.done))} (target < ${TARGET_MS} ms: ${done < TARGET_MS ? 'met' : 'NOT met'})`);
+console.log(`  keypress to paint p95: ${range(results.map((r) => pct(r.keys, 0.95)))}; max frame gap ${range(results.map((r) => r.maxFrameGap))}; longest task ${range(results.map((r) => r.longestTask))}`);
+console.log(`  memory: renderer RSS ${range(results.map((r) => (r.os?.rss ?? NaN) / 1048576), ' MB')}, peak ${range(results.map((r) => (r.os?.hwm ?? NaN) / 1048576), ' MB')}`);
 await browser.close();
 server.close();

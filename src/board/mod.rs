@@ -5,8 +5,8 @@ pub mod csv;
 pub mod row;
 pub mod source;
 
-pub use row::{analyze_row, summarize, RecordView, Row, Summary};
-pub use source::{load, BoardTicket, Loaded};
+pub use row::{analyze_row, row_of, summarize, summarize_tallies, RecordView, Row, Summary, Tally};
+pub use source::{load, BoardTicket, Lazy, Loaded};
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -87,6 +87,117 @@ fn load_array(text: &str) -> Result<Loaded, crate::Error> {
     Ok(Loaded { source: if github { "github" } else { "tickets" }.into(), tickets, warnings: vec![] })
 }
 
+/// A source held as its text, each ticket read when asked for: the widget's workers each judge
+/// a share of a long list, so a worker reads only its share, and no worker holds the whole list
+/// twice (text and tickets). Reads the same tickets as `load`.
+#[derive(Debug, Default)]
+pub struct Lazy {
+    text: String,
+    /// JSON arrays: each item's byte range in `text` and whether it reads as a GitHub issue.
+    items: Vec<(usize, usize, bool)>,
+    /// Every other source, read whole (`tickets` empty for arrays).
+    loaded: Loaded,
+}
+
+impl Lazy {
+    pub fn read(text: String) -> Result<Lazy, crate::Error> {
+        let body = text.trim_start_matches('\u{feff}').trim_start();
+        if !body.starts_with('[') {
+            let loaded = load(&text)?;
+            return Ok(Lazy { text: String::new(), items: vec![], loaded });
+        }
+        // One validating pass that only records where each item is and what kind it is; the
+        // same error as `load_array` for text that is not JSON.
+        let bad = |e: serde_json::Error| crate::Error::BadInput(format!("the data source is not valid JSON: {e}"));
+        let raws: Vec<&serde_json::value::RawValue> = serde_json::from_str(body).map_err(bad)?;
+        let mut github = false;
+        let items = raws
+            .iter()
+            .map(|raw| {
+                let item = raw.get();
+                let start = item.as_ptr() as usize - text.as_ptr() as usize;
+                let object = item.starts_with('{');
+                let gh = object && serde_json::from_str::<Probe>(item).is_ok_and(|p| p.0);
+                github |= gh;
+                (start, start + item.len(), gh || (github && !object))
+            })
+            .collect();
+        let loaded = Loaded { source: if github { "github" } else { "tickets" }.into(), tickets: vec![], warnings: vec![] };
+        Ok(Lazy { text, items, loaded })
+    }
+
+    pub fn len(&self) -> usize {
+        if self.items.is_empty() { self.loaded.tickets.len() } else { self.items.len() }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn source(&self) -> &str {
+        &self.loaded.source
+    }
+
+    pub fn warnings(&self) -> &[String] {
+        &self.loaded.warnings
+    }
+
+    /// The ticket at `index`, as `load` reads it.
+    pub fn ticket(&self, index: usize) -> Option<std::borrow::Cow<'_, BoardTicket>> {
+        use std::borrow::Cow;
+        if let Some(t) = self.loaded.tickets.get(index) {
+            return Some(Cow::Borrowed(t));
+        }
+        let &(start, end, github) = self.items.get(index)?;
+        // The range was validated as one JSON value when the source was read.
+        let item: Value = serde_json::from_str(&self.text[start..end]).unwrap_or(Value::Null);
+        Some(Cow::Owned(finish(if github { github_issue(index, &item) } else { own_ticket(index, &item) })))
+    }
+}
+
+/// Whether a JSON object has a `number` or `html_url` key (what makes an item a GitHub issue),
+/// read without building the object.
+struct Probe(bool);
+
+impl<'de> serde::Deserialize<'de> for Probe {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Probe, D::Error> {
+        struct Keys;
+        impl<'de> serde::de::Visitor<'de> for Keys {
+            type Value = Probe;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Probe, A::Error> {
+                let mut found = false;
+                while let Some(Key(hit)) = map.next_key()? {
+                    found |= hit;
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+                Ok(Probe(found))
+            }
+        }
+        d.deserialize_map(Keys)
+    }
+}
+
+struct Key(bool);
+
+impl<'de> serde::Deserialize<'de> for Key {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = Key;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E: serde::de::Error>(self, k: &str) -> Result<Key, E> {
+                Ok(Key(k == "number" || k == "html_url"))
+            }
+        }
+        d.deserialize_str(Name)
+    }
+}
+
 /// Reads a source already parsed as JSON.
 pub fn load_json(value: &Value) -> Result<Loaded, crate::Error> {
     match value {
@@ -373,6 +484,30 @@ mod tests {
         assert!(load("[1, 2").unwrap_err().to_string().contains("not valid JSON"));
         assert!(load("[] trailing").is_err());
         assert_eq!(load("[]").unwrap().tickets.len(), 0);
+    }
+
+    #[test]
+    fn lazy_reads_every_ticket_like_load() {
+        let sources = [
+            r#"[{"number":7,"title":"Slow export","body":"Merchants wait","html_url":"https://x/7","assignee":{"login":"ana"},"state":"open"},
+                {"number":8,"title":null,"body":null,"assignee":null}, 42, {"number":9,"title":["x"]}, "s", {"id":"T-1","title":"own"}]"#,
+            r#" [{"id":"T-1","title":"A","body":"b","format":"jira"}, 7, {"id":"T-2","extra":1}, {"title":"x","body":"\u00e9\"q\""}, {"html_\u0075rl":"u","title":"t"}] "#,
+            "\u{feff}[]",
+            r#"{"issues":[{"key":"PAY-1","fields":{"summary":"S","description":"wiki"}}]}"#,
+            "Title,Body\nA,b\n",
+        ];
+        for text in sources {
+            let eager = load(text).unwrap();
+            let lazy = Lazy::read(text.to_string()).unwrap();
+            assert_eq!((lazy.source(), lazy.warnings(), lazy.len()), (eager.source.as_str(), eager.warnings.as_slice(), eager.tickets.len()), "{text}");
+            for (i, t) in eager.tickets.iter().enumerate() {
+                assert_eq!(&*lazy.ticket(i).unwrap(), t, "{text} #{i}");
+            }
+            assert!(lazy.ticket(eager.tickets.len()).is_none());
+        }
+        for broken in ["[", "[1,]", "[{\"a\":}]", "[] x"] {
+            assert_eq!(Lazy::read(broken.to_string()).unwrap_err().to_string(), load(broken).unwrap_err().to_string(), "{broken}");
+        }
     }
 
     #[test]

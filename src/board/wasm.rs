@@ -1,9 +1,9 @@
 //! The board's wasm API (kept beside the board's logic rather than in `src/wasm.rs` so the two
-//! can change independently): a `Board` holds the loaded tickets inside the wasm (in the widget's
+//! can change independently): a `Board` holds the source inside the wasm (in the widget's
 //! worker), hands out table rows in chunks, and details on demand; `board_summary` and
 //! `board_chart` draw the summary.
 
-use super::{analyze_row, load, summarize, Loaded, RecordView, Row};
+use super::{analyze_row, row_of, summarize_tallies, Lazy, RecordView, Row, Tally};
 use crate::{config::Config, model::Ticket, rewrite::Target};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -16,10 +16,10 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 #[wasm_bindgen]
 pub struct Board {
-    loaded: Loaded,
+    list: Lazy,
     config: Config,
-    /// Rows computed so far, by index, for the summary.
-    done: Vec<Option<Row>>,
+    /// What each row computed so far adds to the summary, by index.
+    done: Vec<Option<Tally>>,
 }
 
 #[derive(Serialize)]
@@ -44,34 +44,46 @@ impl Board {
     /// Reads a data source (JSON or CSV text). `config` is a team configuration object or undefined.
     #[wasm_bindgen(constructor)]
     pub fn new(text: &str, config: JsValue) -> Result<Board, JsError> {
+        Board::read(text.to_string(), config)
+    }
+
+    /// The same from the source's bytes (UTF-8) as fetched: the widget's worker passes the
+    /// response's ArrayBuffer, so a long list is never decoded into a JS string and encoded
+    /// back, and the bytes are copied into the wasm once.
+    pub fn from_bytes(bytes: Vec<u8>, config: JsValue) -> Result<Board, JsError> {
+        let text = String::from_utf8(bytes).map_err(|e| JsError::new(&format!("bad input: the data source is not UTF-8 text: {e}")))?;
+        Board::read(text, config)
+    }
+
+    fn read(text: String, config: JsValue) -> Result<Board, JsError> {
         let config: Config = if config.is_undefined() || config.is_null() {
             Config::default()
         } else {
             serde_wasm_bindgen::from_value(config).map_err(|e| JsError::new(&format!("bad configuration: {e}")))?
         };
-        let loaded = load(text).map_err(|e| JsError::new(&e.to_string()))?;
-        let done = vec![None; loaded.tickets.len()];
-        Ok(Board { loaded, config, done })
+        let list = Lazy::read(text).map_err(|e| JsError::new(&e.to_string()))?;
+        let done = vec![None; list.len()];
+        Ok(Board { list, config, done })
     }
 
     /// `github`, `jira-cloud`, `jira-dc`, `github-csv`, `jira-csv`, `csv` or `tickets`.
     #[wasm_bindgen(getter)]
     pub fn source(&self) -> String {
-        self.loaded.source.clone()
+        self.list.source().to_string()
     }
 
     #[wasm_bindgen(getter)]
     pub fn length(&self) -> usize {
-        self.loaded.tickets.len()
+        self.list.len()
     }
 
     pub fn warnings(&self) -> Vec<String> {
-        self.loaded.warnings.clone()
+        self.list.warnings().to_vec()
     }
 
     /// `{body, format}` of a ticket, for `ownership_read`; undefined for rows that cannot be read.
     pub fn body(&self, index: usize) -> Result<JsValue, JsError> {
-        match self.loaded.tickets.get(index) {
+        match self.list.ticket(index) {
             Some(t) if t.error.is_none() => {
                 #[derive(Serialize)]
                 struct B<'a> {
@@ -88,40 +100,53 @@ impl Board {
     /// an array parallel to the rows of `null | {record, warnings}` in `ownership_read`'s shape)
     /// overrides that, for callers that hold records from elsewhere.
     pub fn rows(&mut self, start: usize, end: usize, records: JsValue) -> Result<JsValue, JsError> {
-        let end = end.min(self.loaded.tickets.len());
+        let end = end.min(self.list.len());
         let records: Vec<Option<serde_json::Value>> = if records.is_undefined() || records.is_null() {
             vec![]
         } else {
             serde_wasm_bindgen::from_value(records).map_err(|e| JsError::new(&format!("bad records: {e}")))?
         };
         let mut rows: Vec<Row> = Vec::with_capacity(end.saturating_sub(start));
-        for (k, t) in self.loaded.tickets.get(start..end).unwrap_or(&[]).iter().enumerate() {
-            let (record, warnings) = match records.get(k) {
-                Some(given) => split_record(given.clone()),
-                None if t.error.is_none() => super::row::read_record(&t.body, t.format),
-                None => (None, vec![]),
-            };
-            let ticket = Ticket { title: t.title.clone(), body: t.body.clone(), format: t.format };
-            let analysis = if t.error.is_none() { crate::analyze(&ticket, &self.config).map_err(|e| e.to_string()) } else { Err(String::new()) };
-            rows.push(analyze_row(t, analysis.as_ref().map_err(Clone::clone), record.as_ref(), warnings, &self.config));
+        for (k, t) in (start..end).filter_map(|i| self.list.ticket(i)).enumerate() {
+            let t = &*t;
+            rows.push(match records.get(k) {
+                Some(given) => {
+                    let (record, warnings) = split_record(given.clone());
+                    let ticket = Ticket { title: t.title.clone(), body: t.body.clone(), format: t.format };
+                    let analysis = if t.error.is_none() { crate::analyze(&ticket, &self.config).map_err(|e| e.to_string()) } else { Err(String::new()) };
+                    analyze_row(t, analysis.as_ref().map_err(Clone::clone), record.as_ref(), warnings, &self.config)
+                }
+                None => row_of(t, &self.config),
+            });
         }
-        let out = to_js(&rows);
+        self.keep(&rows);
+        to_js(&rows)
+    }
+
+    /// Rows `start..end` as one JSON array: what the widget's worker posts. One string crosses
+    /// to the page instead of a graph of small objects built field by field across the wasm
+    /// boundary and then structured-cloned; the page's JSON.parse is native and fast.
+    pub fn rows_json(&mut self, start: usize, end: usize) -> Result<String, JsError> {
+        let end = end.min(self.list.len());
+        let rows: Vec<Row> = (start..end).filter_map(|i| self.list.ticket(i)).map(|t| row_of(&t, &self.config)).collect();
+        self.keep(&rows);
+        serde_json::to_string(&rows).map_err(|e| JsError::new(&format!("could not return the rows: {e}")))
+    }
+
+    fn keep(&mut self, rows: &[Row]) {
         for row in rows {
-            let i = row.index;
-            self.done[i] = Some(row);
+            self.done[row.index] = Some(Tally::of(row));
         }
-        out
     }
 
     /// `{total, classes: [[class, n]], ownership: [[label, n]]}` over the rows computed so far.
     pub fn summary(&self) -> Result<JsValue, JsError> {
-        let rows: Vec<Row> = self.done.iter().flatten().cloned().collect();
-        to_js(&summarize(&rows))
+        to_js(&summarize_tallies(self.done.iter().flatten().copied()))
     }
 
     /// The full analysis and the rewrite of one ticket (`to`: "markdown" or "jira").
     pub fn detail(&self, index: usize, to: Option<String>) -> Result<JsValue, JsError> {
-        let t = self.loaded.tickets.get(index).ok_or_else(|| JsError::new(&format!("no ticket at {index}")))?;
+        let t = self.list.ticket(index).ok_or_else(|| JsError::new(&format!("no ticket at {index}")))?;
         let mut d = Detail { index, id: &t.id, title: &t.title, body: &t.body, format: t.format, url: t.url.as_deref(), error: t.error.clone(), analysis: None, rewrite: None };
         if t.error.is_none() {
             let ticket = Ticket { title: t.title.clone(), body: t.body.clone(), format: t.format };

@@ -34,7 +34,10 @@ impl Section {
     /// Classifies a heading's lower-case text. Order matters: "possible solution" is an offer,
     /// "proposed solution" a plan.
     pub fn classify(lower: &str) -> Section {
-        let any = |keys: &[&str]| keys.iter().any(|k| lower.contains(k));
+        // Headings are short: a plain window comparison beats building a two-way searcher per
+        // key (`str::contains`), which showed in the board's wasm profile.
+        let hay = lower.as_bytes();
+        let any = |keys: &[&str]| keys.iter().any(|k| hay.windows(k.len()).any(|w| w == k.as_bytes()));
         if any(&["reproduc", "repro steps"]) {
             Section::Reproduce
         } else if lower.trim_start().starts_with("steps") && !any(&["implement", "next"]) {
@@ -284,10 +287,17 @@ fn view_of<'a>(index: usize, field: Field, block: &'a Block, boilerplate: bool) 
     let mut norms = Vec::with_capacity(words.len());
     for &(s, e) in &words {
         let start = lower.len();
-        for ch in text[s..e].chars() {
-            match ch {
-                '\u{2019}' | '\u{2018}' => lower.push('\''),
-                c => lower.push(c.to_ascii_lowercase()),
+        let word = &text[s..e];
+        if word.is_ascii() {
+            // Most words: one copy and an in-place lowering instead of a push per char.
+            lower.push_str(word);
+            lower[start..].make_ascii_lowercase();
+        } else {
+            for ch in word.chars() {
+                match ch {
+                    '\u{2019}' | '\u{2018}' => lower.push('\''),
+                    c => lower.push(c.to_ascii_lowercase()),
+                }
             }
         }
         norms.push((start, lower.len()));

@@ -101,7 +101,7 @@ impl Block {
     }
 
     pub fn word_count(&self) -> usize {
-        super::scan::words(&self.text).len()
+        super::scan::count_words(&self.text)
     }
 
     pub fn is_heading(&self) -> bool {

@@ -26,6 +26,8 @@ const OVERSCAN = 8;
 
 // ---------------------------------------------------------------------------------------------
 // The analysis engine: the same handler runs in the worker, or in the page when no worker starts.
+// The page hands out chunks of the list as workers ask for them (`rows` messages), so a worker
+// that starts late, or a core shared with other work, just takes fewer chunks.
 
 function makeHandler(post) {
   let board = null;
@@ -36,36 +38,28 @@ function makeHandler(post) {
     if (msg.type === 'load') {
       current = msg.id;
       if (board) { board.free(); board = null; }
+      let bytes = msg.bytes; // an ArrayBuffer another worker fetched, moved here by the page
       try {
-        let text = msg.text;
         if (msg.url) {
           // The worker fetches `src` itself: a large list never passes through the page's thread.
           const res = await fetch(msg.url, { credentials: 'same-origin' });
           if (!res.ok) throw new Error(`could not fetch ${msg.url}: HTTP ${res.status}`);
-          text = await res.text();
+          bytes = await res.arrayBuffer();
           if (current !== msg.id) return;
         }
-        board = new core.Board(text, msg.config ?? undefined);
-        text = null; // the board holds its own copy; let the source string go
+        // Bytes go into the wasm as they are (one copy, no decoding to a JS string and back).
+        board = bytes ? core.Board.from_bytes(new Uint8Array(bytes), msg.config ?? undefined) : new core.Board(msg.text, msg.config ?? undefined);
       } catch (err) {
         post({ type: 'error', id: msg.id, message: String(err && err.message || err) });
         return;
       }
-      const total = board.length;
-      post({ type: 'loaded', id: msg.id, source: board.source, total, warnings: board.warnings() });
-      // Chunks are shared out round-robin between the workers (`shard` of `shards`); the first is
-      // small so the first screen of rows comes quickly.
-      const mine = chunks(total).filter((_, j) => j % msg.shards === msg.shard);
-      for (let k = 0; k < mine.length; k++) {
-        if (current !== msg.id) return; // a newer load replaced this one
-        const [start, end] = mine[k];
-        const rows = board.rows(start, end, undefined); // ownership blocks are read in Rust too
-        const last = k === mine.length - 1;
-        post({ type: 'rows', id: msg.id, shard: msg.shard, rows, last, summary: last || k % 8 === 7 ? board.summary() : null });
-        // Let detail requests and newer loads in between chunks.
-        await new Promise((r) => setTimeout(r, 0));
-      }
-      if (!mine.length) post({ type: 'rows', id: msg.id, shard: msg.shard, rows: [], last: true, summary: board.summary() });
+      // The fetched bytes move on to the page for the other workers: one fetch for all of them.
+      const share = msg.url && msg.share ? bytes : null;
+      post({ type: 'loaded', id: msg.id, worker: msg.worker, source: board.source, total: board.length, warnings: board.warnings(), summary: board.summary(), bytes: share }, share ? [share] : []);
+    } else if (msg.type === 'rows') {
+      if (msg.id !== current || !board) return; // a newer load replaced this one
+      // One JSON string per chunk (ownership blocks are read in Rust too); the page parses it.
+      post({ type: 'rows', id: msg.id, worker: msg.worker, start: msg.start, rows: board.rows_json(msg.start, msg.end), summary: board.summary() });
     } else if (msg.type === 'detail') {
       try {
         post({ type: 'detail', id: msg.id, detail: board.detail(msg.index, msg.to) });
@@ -320,17 +314,33 @@ function defineElement() {
         finish();
         return;
       }
-      // Long lists are shared between workers, one per core (each reads the source; the chunks
-      // are split between them). Short ones need no more than one.
+      // Long lists are shared between workers, one per core: the first reads the source and
+      // hands the bytes it fetched on to the others. Short ones need no more than one.
       // The `workers` attribute caps them (e.g. workers="1" to leave the other cores alone).
       const cap = Number(this.getAttribute('workers')) || MAX_WORKERS;
       const cores = Math.max(1, Math.min(cap, MAX_WORKERS, navigator.hardwareConcurrency || 1));
       const shards = this._noWorkers || (source.text != null && source.text.length < 256 * 1024) ? 1 : cores;
       this._shards = shards;
       this._summaries = new Array(shards).fill(null);
-      this._shardsDone = 0;
       this._loaded = false;
-      for (let k = 0; k < shards; k++) this._engine(k).postMessage({ type: 'load', id, text: source.text, url: source.text == null ? source.url : undefined, config: this._config, shard: k, shards });
+      this._next = 0;
+      this._received = 0;
+      this._chunks = null;
+      const load = { type: 'load', id, config: this._config, share: shards > 1 };
+      if (source.text == null) {
+        // The others start now, so their startup overlaps the fetch; they load once the bytes come.
+        for (let k = 1; k < shards; k++) this._engine(k);
+        this._engine(0).postMessage({ ...load, url: source.url, worker: 0 });
+      } else {
+        for (let k = 0; k < shards; k++) this._engine(k).postMessage({ ...load, text: source.text, worker: k });
+      }
+    }
+
+    /** Gives worker `k` the next chunk of the list, if any is left. */
+    _feed(k) {
+      if (this._next >= this._chunks.length) return;
+      const [start, end] = this._chunks[this._next++];
+      this._engine(k).postMessage({ type: 'rows', id: this._loadId, start, end, worker: k });
     }
 
     _fail(message) {
@@ -345,52 +355,75 @@ function defineElement() {
       if (m.id !== this._loadId) return;
       if (m.type === 'error') return this._fail(m.message);
       if (m.type === 'loaded') {
-        if (this._loaded) return;
-        this._loaded = true;
-        this._total = m.total;
-        this._source = m.source;
-        this.dataset.source = m.source;
-        this._notes = [...m.warnings];
-        this._status.textContent = `Analysing ${m.total} tickets (${m.source})…`;
+        if (m.bytes) {
+          // Moved to the last worker, copied to any between (one fetch for all of them).
+          for (let k = 1; k < this._shards; k++) {
+            this._engine(k).postMessage({ type: 'load', id: m.id, bytes: m.bytes, config: this._config, worker: k }, k === this._shards - 1 ? [m.bytes] : []);
+          }
+        }
+        this._summaries[m.worker] = m.summary;
+        if (!this._loaded) {
+          this._loaded = true;
+          this._total = m.total;
+          this._source = m.source;
+          this.dataset.source = m.source;
+          this._notes = [...m.warnings];
+          this._chunks = chunks(m.total);
+          this._status.textContent = `Analysing ${m.total} tickets (${m.source})…`;
+          if (!this._chunks.length) return this._complete(m.id);
+        }
+        // Two chunks in flight per worker, so none waits for the page between chunks.
+        this._feed(m.worker);
+        this._feed(m.worker);
         return;
       }
       if (m.type === 'rows') {
-        const first = this._rows.length === 0 && m.rows.length > 0;
-        for (const r of m.rows) this._rows.push(r);
-        if (m.last) this._shardsDone++;
+        const rows = JSON.parse(m.rows);
+        const first = this._rows.length === 0 && rows.length > 0;
+        for (const r of rows) this._rows.push(r);
+        this._summaries[m.worker] = m.summary;
+        this._received++;
+        this._feed(m.worker);
         const total = this._total ?? 0;
-        const complete = this._shardsDone === this._shards;
+        const complete = this._received === this._chunks.length;
         this._progress.value = total ? this._rows.length / total : 1;
-        if (m.summary) {
-          this._summaries[m.shard] = m.summary;
-          const summary = mergeSummaries(this._summaries.filter(Boolean));
-          this._chartDrawn = pageReady().then(() => { if (m.id === this._loadId) core.board_chart(this._chart, summary); })
-            .catch((err) => { this._chart.textContent = `Chart unavailable: ${err.message}`; });
-        }
         if (first) this._firstPaint = performance.now() - this._t0;
-        // Re-sort and re-render on the first rows, then every few chunks, then at the end.
+        // Re-sort and re-render (and redraw the chart) on the first rows, then every 250 ms.
         const now = performance.now();
-        if (first || complete || now - (this._lastView ?? 0) > 250) {
+        if (complete) return this._complete(m.id);
+        if (first || now - (this._lastView ?? 0) > 250) {
           this._lastView = now;
+          this._drawChart(m.id);
           this._applyView();
         }
-        if (complete) {
-          const bad = this._rows.filter((r) => r.error).length;
-          const ms = Math.round(performance.now() - this._t0);
-          this._progress.hidden = true;
-          this._status.textContent = `${total} tickets from ${this._source} analysed in ${ms} ms` +
-            (bad ? `; ${bad} could not be analysed (see their rows)` : '') + (this._notes.length ? `. Note: ${this._notes.join('; ')}` : '');
-          const finish = this._finish;
-          // Ready once the final chart is drawn too.
-          Promise.resolve(this._chartDrawn).then(() => {
-            if (m.id !== this._loadId) return;
-            this.dispatchEvent(new CustomEvent('ownframe-board-ready', { detail: { total, errors: bad, ms, firstRowsMs: this._firstPaint, workers: this._shards } }));
-            finish?.();
-          });
-        } else {
-          this._status.textContent = `Analysing: ${this._rows.length} of ${total}`;
-        }
+        this._status.textContent = `Analysing: ${this._rows.length} of ${total}`;
       }
+    }
+
+    _drawChart(id) {
+      const summary = mergeSummaries(this._summaries.filter(Boolean));
+      this._chartDrawn = pageReady().then(() => { if (id === this._loadId) core.board_chart(this._chart, summary); })
+        .catch((err) => { this._chart.textContent = `Chart unavailable: ${err.message}`; });
+    }
+
+    _complete(id) {
+      const total = this._total ?? 0;
+      // Workers finish chunks in any order; `rows` lists them as the source does.
+      this._rows.sort((a, b) => a.index - b.index);
+      this._drawChart(id);
+      this._applyView();
+      const bad = this._rows.filter((r) => r.error).length;
+      const ms = Math.round(performance.now() - this._t0);
+      this._progress.hidden = true;
+      this._status.textContent = `${total} tickets from ${this._source} analysed in ${ms} ms` +
+        (bad ? `; ${bad} could not be analysed (see their rows)` : '') + (this._notes.length ? `. Note: ${this._notes.join('; ')}` : '');
+      const finish = this._finish;
+      // Ready once the final chart is drawn too.
+      Promise.resolve(this._chartDrawn).then(() => {
+        if (id !== this._loadId) return;
+        this.dispatchEvent(new CustomEvent('ownframe-board-ready', { detail: { total, errors: bad, ms, firstRowsMs: this._firstPaint, workers: this._shards } }));
+        finish?.();
+      });
     }
 
     // -- view -----------------------------------------------------------------------------------
@@ -524,7 +557,7 @@ function defineElement() {
 }
 
 if (typeof document === 'undefined' && typeof self !== 'undefined' && typeof self.postMessage === 'function') {
-  const handle = makeHandler((m) => self.postMessage(m));
+  const handle = makeHandler((m, transfer) => self.postMessage(m, transfer ?? []));
   // Loads yield between chunks, so detail requests are answered while a long list is analysed.
   self.onmessage = (e) => { handle(e.data); };
 } else if (typeof customElements !== 'undefined' && !customElements.get('ownframe-board')) {
