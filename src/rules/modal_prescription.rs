@@ -38,7 +38,11 @@ pub fn detect(s: &Sentence) -> Option<(usize, usize)> {
             t += 1;
         }
         let verb = s.word(t);
-        let orders = lexicon::is_order_verb(verb) && !lexicon::is_subject_follower(s.word(t + 1))
+        // "It should show the dialog", "the first click should mark them read": a thing that
+        // should act is expected behaviour; a person who should act, or a thing that should be
+        // changed, is an order.
+        let expects = lexicon::is_modal(w) && matches!(prev, "it" | "that" | "which");
+        let orders = lexicon::is_order_verb(verb) && !lexicon::is_subject_follower(s.word(t + 1)) && !expects
             || (verb == "be" && lexicon::is_change_participle(s.word(t + 1)));
         if orders {
             let from = if lexicon::is_actor(prev) || prev == "we'd" || prev == "i'd" { i - 1 } else { i };
@@ -78,5 +82,7 @@ mod tests {
         assert!(hits("## Expected behaviour\n\nIt should show the saved draft.").is_empty());
         assert!(hits("Users should be able to export their data.").is_empty());
         assert!(hits("We need to understand why imports stall.").is_empty());
+        assert!(hits("After a reload it should show the saved draft.").is_empty());
+        assert_eq!(hits("It should be renamed to drafts."), ["It should be renamed to drafts"]);
     }
 }
