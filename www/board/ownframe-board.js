@@ -34,15 +34,18 @@ function makeHandler(post) {
   let current = 0;
   const ready = init();
   return async (msg) => {
+    // The worker fetches `src` itself (a large list never passes through the page's thread),
+    // while its wasm may still be compiling.
+    const fetched = msg.type === 'load' && msg.url ? fetch(msg.url, { credentials: 'same-origin' }) : null;
+    fetched?.catch(() => {}); // reported below, after `ready`
     await ready;
     if (msg.type === 'load') {
       current = msg.id;
       if (board) { board.free(); board = null; }
       let bytes = msg.bytes; // an ArrayBuffer another worker fetched, moved here by the page
       try {
-        if (msg.url) {
-          // The worker fetches `src` itself: a large list never passes through the page's thread.
-          const res = await fetch(msg.url, { credentials: 'same-origin' });
+        if (fetched) {
+          const res = await fetched;
           if (!res.ok) throw new Error(`could not fetch ${msg.url}: HTTP ${res.status}`);
           bytes = await res.arrayBuffer();
           if (current !== msg.id) return;
