@@ -396,8 +396,10 @@ function defineElement() {
         if (complete) return this._complete(m.id);
         if (first || now - (this._lastView ?? 0) > 250) {
           this._lastView = now;
-          this._drawChart(m.id);
           this._applyView();
+          // The first chart also instantiates the page's wasm (a long task): after the first rows paint.
+          if (first) requestAnimationFrame(() => setTimeout(() => this._drawChart(m.id), 0));
+          else this._drawChart(m.id);
         }
         this._status.textContent = `Analysing: ${this._rows.length} of ${total}`;
       }
