@@ -66,3 +66,20 @@ fn ownership_write_into_a_block_with_a_stray_line_keeps_the_line_and_the_record(
     let again = ownership::write(&written, &record, Flavor::Jira).expect("writes again");
     assert_eq!(again, written, "writing the same record twice changes nothing");
 }
+
+/// ownership (fuzz target `ownership`, 600 s run): a bare "|" line inside an old Jira block reads
+/// as an other row with no field and no value, without a warning; `write` keeps it (other rows the
+/// record does not carry are kept), so the record reads back with that row added, and writing
+/// again changes nothing.
+#[test]
+fn ownership_write_keeps_an_empty_row_of_the_old_block() {
+    use ownframe::ownership::{self, Flavor, OtherRow, Record};
+    let description = "\nh3. Ownership (ownframe v1)\r\n|\r\n_End of ownership (ownframe v1)__End of ownership (ownframe v1)_";
+    let record = Record { owner: "é".into(), ..Record::default() };
+    let written = ownership::write(description, &record, Flavor::Jira).expect("writes");
+    assert!(written.starts_with("\nh3. Ownership (ownframe v1)\r\n"), "{written:?}");
+    let after = ownership::read(&written, Flavor::Jira).record.expect("the block reads back");
+    assert_eq!(after.owner, "é");
+    assert_eq!(after.other_rows, vec![OtherRow { field: String::new(), value: String::new() }]);
+    assert_eq!(ownership::write(&written, &record, Flavor::Jira).expect("writes again"), written);
+}

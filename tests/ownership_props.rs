@@ -150,7 +150,15 @@ proptest! {
         };
         let damaged = match how {
             0 => written[..boundary(&written, &cut)].to_string(),
-            1 => format!("{written}\n\n{}", &written[written.len() - (written.len() - d.len()).min(written.len())..]),
+            1 => {
+                // A second copy of the block's length in bytes from the end; the block is not
+                // always last, so the cut is moved forward to a char boundary.
+                let mut from = written.len() - (written.len() - d.len()).min(written.len());
+                while !written.is_char_boundary(from) {
+                    from += 1;
+                }
+                format!("{written}\n\n{}", &written[from..])
+            }
             2 => {
                 let i = boundary(&written, &at);
                 format!("{}{insert}{}", &written[..i], &written[i..])
