@@ -5,7 +5,7 @@ pub mod csv;
 pub mod row;
 pub mod source;
 
-pub use row::{analyze_row, row_of, summarize, summarize_tallies, RecordView, Row, Summary, Tally};
+pub use row::{analyze_row, row_of, row_with_record, summarize, summarize_tallies, RecordView, Row, Summary, Tally};
 pub use source::{load, BoardTicket, Lazy, Loaded};
 
 #[cfg(target_arch = "wasm32")]

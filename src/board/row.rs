@@ -76,8 +76,13 @@ pub fn row_of(ticket: &BoardTicket, config: &Config) -> Row {
         return analyze_row(ticket, Err(String::new()), None, vec![], config);
     }
     let (record, warnings) = read_record(&ticket.body, ticket.format);
-    let analysis = analyze_in_place(ticket, config);
-    analyze_row(ticket, analysis.as_ref().map_err(Clone::clone), record.as_ref(), warnings, config)
+    row_with_record(ticket, record.as_ref(), warnings, config)
+}
+
+/// A ticket's row with an ownership record the caller holds (read elsewhere), the ticket judged.
+pub fn row_with_record(ticket: &BoardTicket, record: Option<&RecordView>, warnings: Vec<String>, config: &Config) -> Row {
+    let analysis = if ticket.error.is_none() { analyze_in_place(ticket, config) } else { Err(String::new()) };
+    analyze_row(ticket, analysis.as_ref().map_err(Clone::clone), record, warnings, config)
 }
 
 /// `crate::analyze` without copying the title and body into a `Ticket` first.

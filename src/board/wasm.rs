@@ -3,7 +3,7 @@
 //! worker), hands out table rows in chunks, and details on demand; `board_summary` and
 //! `board_chart` draw the summary.
 
-use super::{analyze_row, row_of, summarize_tallies, Lazy, RecordView, Row, Tally};
+use super::{row_of, row_with_record, summarize_tallies, Lazy, RecordView, Row, Tally};
 use crate::{config::Config, model::Ticket, rewrite::Target};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -112,9 +112,7 @@ impl Board {
             rows.push(match records.get(k) {
                 Some(given) => {
                     let (record, warnings) = split_record(given.clone());
-                    let ticket = Ticket { title: t.title.clone(), body: t.body.clone(), format: t.format };
-                    let analysis = if t.error.is_none() { crate::analyze(&ticket, &self.config).map_err(|e| e.to_string()) } else { Err(String::new()) };
-                    analyze_row(t, analysis.as_ref().map_err(Clone::clone), record.as_ref(), warnings, &self.config)
+                    row_with_record(t, record.as_ref(), warnings, &self.config)
                 }
                 None => row_of(t, &self.config),
             });
