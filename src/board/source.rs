@@ -99,6 +99,13 @@ pub struct Lazy {
     loaded: Loaded,
 }
 
+/// A fetched source's bytes as text, decoded the way the page's `Response.text()` did before the
+/// worker passed bytes: invalid UTF-8 (a Latin-1 CSV export, say) becomes U+FFFD and the rest of
+/// the list still reads, rather than the whole board failing.
+pub fn decode(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 impl Lazy {
     pub fn read(text: String) -> Result<Lazy, crate::Error> {
         let body = text.trim_start_matches('\u{feff}').trim_start();
@@ -534,6 +541,15 @@ mod tests {
         assert!(l.tickets[2].error.as_deref().unwrap().contains("MB"));
         assert!(l.tickets[2].body.is_empty());
         assert!(l.tickets[3].error.as_deref().unwrap().contains("docx"));
+    }
+
+    #[test]
+    fn latin1_bytes_decode_with_replacement_and_the_list_still_reads() {
+        let text = decode(b"number,title,body\n1,Caf\xe9 menu,Shows prices\n".to_vec());
+        assert_eq!(text, "number,title,body\n1,Caf\u{fffd} menu,Shows prices\n");
+        let list = Lazy::read(text).expect("reads");
+        assert_eq!(list.len(), 1);
+        assert_eq!(decode("ok ✓".as_bytes().to_vec()), "ok ✓");
     }
 
     #[test]

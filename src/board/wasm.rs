@@ -51,8 +51,7 @@ impl Board {
     /// response's ArrayBuffer, so a long list is never decoded into a JS string and encoded
     /// back, and the bytes are copied into the wasm once.
     pub fn from_bytes(bytes: Vec<u8>, config: JsValue) -> Result<Board, JsError> {
-        let text = String::from_utf8(bytes).map_err(|e| JsError::new(&format!("bad input: the data source is not UTF-8 text: {e}")))?;
-        Board::read(text, config)
+        Board::read(super::source::decode(bytes), config)
     }
 
     fn read(text: String, config: JsValue) -> Result<Board, JsError> {
