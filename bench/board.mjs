@@ -17,6 +17,7 @@ const arg = (name, dflt) => { const i = process.argv.indexOf(`--${name}`); retur
 const N = arg('n', 10000);
 const RUNS = arg('runs', 3);
 const WORKERS = arg('workers', 0); // 0: the widget's default (one per core, up to 4)
+const TIMELINE = process.argv.includes('--timeline'); // print when each worker message reached the page
 const TARGET_MS = 1500;
 
 if (!existsSync(CORPUS)) {
@@ -59,7 +60,9 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--enable-blink-features=ForceEagerMeasureMemory', '--enable-precise-memory-info',
-    `--ownframe-bench=${process.pid}`], // marks this browser's process for rendererMemory()
+    `--ownframe-bench=${process.pid}`, // marks this browser's process for rendererMemory()
+    // V8 flags for experiments only (e.g. OWNFRAME_BENCH_JS_FLAGS=--liftoff-only); users have none.
+    ...(process.env.OWNFRAME_BENCH_JS_FLAGS ? [`--js-flags=${process.env.OWNFRAME_BENCH_JS_FLAGS}`] : [])],
 });
 
 async function run() {
@@ -84,7 +87,14 @@ async function run() {
         }
       };
     }
-    const w = (window.__bench = { own, longTasks: [], frames: [], keys: [], firstRows: null, t0: 0 });
+    const w = (window.__bench = { own, longTasks: [], frames: [], keys: [], firstRows: null, t0: 0, messages: [] });
+    const onMessage = P._onMessage;
+    P._onMessage = function (m) {
+      const rel = (at) => (at - performance.timeOrigin - w.t0).toFixed(0);
+      const t = m.timing ? ` (worker ${Object.entries(m.timing).map(([k, v]) => `${k} ${rel(v)}`).join(', ')})` : '';
+      w.messages.push(`${(performance.now() - w.t0).toFixed(0)} ${m.type}${m.worker != null ? ` w${m.worker}` : ''}${m.start != null ? ` @${m.start}` : ''}${m.ms != null ? ` ${m.ms.toFixed(0)}ms` : ''}${t}`);
+      return onMessage.call(this, m);
+    };
     new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, ms: e.duration }); })
       .observe({ type: 'longtask', buffered: false });
     const tick = (t) => { w.frames.push(t); if (!w.stop) requestAnimationFrame(tick); };
@@ -135,7 +145,7 @@ async function run() {
     return {
       rows: b.rows.length, errors: b.rows.filter((x) => x.error).length, dom: b.shadowRoot.querySelectorAll('tbody tr[data-index]').length,
       firstRows: w.firstRows, done: w.doneMs, longTasks: inWindow.length, longestTask: Math.max(0, ...inWindow.map((t) => t.ms)),
-      workers: w.detail?.workers, ownTotal: w.own.total, ownMax: w.own.max, maxFrameGap: maxGap, keys: w.keys, memory, heap, engine: b.dataset.engine, tasks: inWindow.map((t) => `${(t.start - w.t0).toFixed(0)}+${t.ms.toFixed(0)}`),
+      workers: w.detail?.workers, ownTotal: w.own.total, ownMax: w.own.max, maxFrameGap: maxGap, keys: w.keys, memory, heap, engine: b.dataset.engine, messages: w.messages, tasks: inWindow.map((t) => `${(t.start - w.t0).toFixed(0)}+${t.ms.toFixed(0)}`),
     };
   });
   r.os = rendererMemory();
@@ -180,6 +190,7 @@ const results = [];
 for (let i = 0; i < RUNS; i++) {
   const r = await run();
   results.push(r);
+  if (TIMELINE) console.log(`  messages (ms after src was set): ${r.messages.join(', ')}`);
   console.log(`  run ${i + 1}: first screen ${r.firstRows.toFixed(0)} ms, all analysed ${r.done.toFixed(0)} ms (${r.rows} rows, ${r.errors} errors, ${r.dom} rows in the DOM, engine ${r.engine}); ` +
     `main thread: widget JS ${r.ownTotal.toFixed(0)} ms in all (longest call ${r.ownMax.toFixed(0)} ms), ${r.longTasks} long tasks (longest ${r.longestTask.toFixed(0)} ms), max frame gap ${r.maxFrameGap.toFixed(0)} ms, ` +
     `key-to-paint p50 ${pct(r.keys, 0.5).toFixed(0)} / p95 ${pct(r.keys, 0.95).toFixed(0)} / max ${Math.max(...r.keys).toFixed(0)} ms over ${r.keys.length} keys; ` +

@@ -87,14 +87,28 @@ fn load_array(text: &str) -> Result<Loaded, crate::Error> {
     Ok(Loaded { source: if github { "github" } else { "tickets" }.into(), tickets, warnings: vec![] })
 }
 
-/// A source held as its text, each ticket read when asked for: the widget's workers each judge
+/// A source held as its bytes, each ticket read when asked for: the widget's workers each judge
 /// a share of a long list, so a worker reads only its share, and no worker holds the whole list
-/// twice (text and tickets). Reads the same tickets as `load`.
+/// twice (text and tickets). Reads the same tickets as `load`, except that an item of a JSON
+/// array that is not valid JSON becomes that row's error instead of failing the whole list.
+///
+/// It can also be filled as the source downloads (`streaming`, `push`, `finish`): the items of
+/// a JSON array are readable as soon as their bytes have arrived; any other source (a Jira
+/// search object, CSV) is read whole once the last byte is in.
 #[derive(Debug, Default)]
 pub struct Lazy {
-    text: String,
-    /// JSON arrays: each item's byte range in `text` and whether it reads as a GitHub issue.
+    bytes: Vec<u8>,
+    /// JSON arrays: each item's byte range in `bytes` and whether it reads as a GitHub issue
+    /// (for objects after the first GitHub issue, decided when the item is read).
     items: Vec<(usize, usize, bool)>,
+    /// Some item so far reads as a GitHub issue (then the list is GitHub's, and non-objects
+    /// after it are malformed issues rather than malformed tickets).
+    github: bool,
+    splitter: super::stream::ArraySplitter,
+    /// Scratch for the splitter's new item ranges.
+    found: Vec<(usize, usize)>,
+    /// Still receiving bytes.
+    open: bool,
     /// Every other source, read whole (`tickets` empty for arrays).
     loaded: Loaded,
 }
@@ -108,29 +122,75 @@ pub fn decode(bytes: Vec<u8>) -> String {
 
 impl Lazy {
     pub fn read(text: String) -> Result<Lazy, crate::Error> {
-        let body = text.trim_start_matches('\u{feff}').trim_start();
-        if !body.starts_with('[') {
-            let loaded = load(&text)?;
-            return Ok(Lazy { text: String::new(), items: vec![], loaded });
+        Lazy::from_bytes(text.into_bytes())
+    }
+
+    /// The same from bytes as fetched (UTF-8; invalid sequences read as U+FFFD, per item).
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Lazy, crate::Error> {
+        let mut list = Lazy::streaming();
+        list.bytes = bytes;
+        list.scan();
+        list.finish()?;
+        Ok(list)
+    }
+
+    /// An empty list that `push` fills as the source's bytes arrive.
+    pub fn streaming() -> Lazy {
+        Lazy { open: true, loaded: Loaded { source: "tickets".into(), ..Default::default() }, ..Default::default() }
+    }
+
+    /// Room for a source of `size` bytes (its Content-Length), so the buffer is not regrown
+    /// (and, at its largest, half empty) while a long list downloads.
+    pub fn reserve(&mut self, size: usize) {
+        self.bytes.reserve(size.saturating_sub(self.bytes.len()));
+    }
+
+    /// Appends the next bytes of the source; the items they complete become readable.
+    pub fn push(&mut self, bytes: &[u8]) {
+        if self.open {
+            self.bytes.extend_from_slice(bytes);
+            self.scan();
         }
-        // One validating pass that only records where each item is and what kind it is; the
-        // same error as `load_array` for text that is not JSON.
-        let bad = |e: serde_json::Error| crate::Error::BadInput(format!("the data source is not valid JSON: {e}"));
-        let raws: Vec<&serde_json::value::RawValue> = serde_json::from_str(body).map_err(bad)?;
-        let mut github = false;
-        let items = raws
-            .iter()
-            .map(|raw| {
-                let item = raw.get();
-                let start = item.as_ptr() as usize - text.as_ptr() as usize;
-                let object = item.starts_with('{');
-                let gh = object && serde_json::from_str::<Probe>(item).is_ok_and(|p| p.0);
-                github |= gh;
-                (start, start + item.len(), gh || (github && !object))
-            })
-            .collect();
-        let loaded = Loaded { source: if github { "github" } else { "tickets" }.into(), tickets: vec![], warnings: vec![] };
-        Ok(Lazy { text, items, loaded })
+    }
+
+    fn scan(&mut self) {
+        self.splitter.scan(&self.bytes, &mut self.found);
+        for (start, end) in self.found.drain(..) {
+            let item = &self.bytes[start..end];
+            let object = item.first() == Some(&b'{');
+            // Once the list is known to be GitHub's, an object's kind is decided by its own
+            // keys when it is read (`ticket`), so the probe, a second parse of every item in
+            // every worker, stops at the first GitHub issue.
+            let gh = if self.github { !object } else { object && serde_json::from_slice::<Probe>(item).is_ok_and(|p| p.0) };
+            self.github |= gh;
+            self.items.push((start, end, gh));
+        }
+        if self.github {
+            self.loaded.source = "github".into();
+        }
+    }
+
+    /// The last byte is in. A JSON array whose structure is broken (a stray comma, no closing
+    /// bracket) fails with the same message as `load`; any other source is read now.
+    pub fn finish(&mut self) -> Result<(), crate::Error> {
+        if !self.open {
+            return Ok(());
+        }
+        self.open = false;
+        match self.splitter.finish() {
+            super::stream::State::Closed => Ok(()),
+            _ => {
+                self.items.clear();
+                let text = decode(std::mem::take(&mut self.bytes));
+                self.loaded = load(&text)?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Whether `finish` has run: the length is final.
+    pub fn is_complete(&self) -> bool {
+        !self.open
     }
 
     pub fn len(&self) -> usize {
@@ -156,9 +216,14 @@ impl Lazy {
             return Some(Cow::Borrowed(t));
         }
         let &(start, end, github) = self.items.get(index)?;
-        // The range was validated as one JSON value when the source was read.
-        let item: Value = serde_json::from_str(&self.text[start..end]).unwrap_or(Value::Null);
-        Some(Cow::Owned(finish(if github { github_issue(index, &item) } else { own_ticket(index, &item) })))
+        let item = String::from_utf8_lossy(&self.bytes[start..end]);
+        Some(Cow::Owned(match serde_json::from_str::<Value>(&item) {
+            Ok(item) => {
+                let github = github || self.github && item.is_object() && (item.get("number").is_some() || item.get("html_url").is_some());
+                finish(if github { github_issue(index, &item) } else { own_ticket(index, &item) })
+            }
+            Err(e) => row_error(index, format!("this item of the list is not valid JSON: {e}")),
+        }))
     }
 }
 
@@ -512,9 +577,56 @@ mod tests {
             }
             assert!(lazy.ticket(eager.tickets.len()).is_none());
         }
-        for broken in ["[", "[1,]", "[{\"a\":}]", "[] x"] {
+        for broken in ["[", "[1,]", "[1 2]", "[] x", "{\"issues\": 1}", ""] {
             assert_eq!(Lazy::read(broken.to_string()).unwrap_err().to_string(), load(broken).unwrap_err().to_string(), "{broken}");
         }
+    }
+
+    #[test]
+    fn a_malformed_item_is_its_rows_error_and_the_rest_still_reads() {
+        let lazy = Lazy::read(r#"[{"number":1,"title":"A"}, {"number":2,"title":}, {"number":3,"title":"C"}]"#.into()).unwrap();
+        assert_eq!((lazy.len(), lazy.source()), (3, "github"));
+        assert!(lazy.ticket(1).unwrap().error.as_deref().unwrap().contains("not valid JSON"));
+        assert_eq!((lazy.ticket(0).unwrap().id.as_str(), lazy.ticket(2).unwrap().error.clone()), ("#1", None));
+    }
+
+    #[test]
+    fn streamed_in_pieces_reads_like_read_whole() {
+        let sources = [
+            "[{\"number\":7,\"title\":\"Caf\u{e9} \u{1f600}\",\"body\":\"x\"}, 42, {\"id\":\"T\",\"title\":\"t\"}]".to_string(),
+            r#"{"issues":[{"key":"PAY-1","fields":{"summary":"S","description":"wiki"}}]}"#.to_string(),
+            "Title,Body\nA,b\n".to_string(),
+        ];
+        for text in sources {
+            let whole = Lazy::read(text.clone()).unwrap();
+            for step in [1, 5, 64] {
+                let mut lazy = Lazy::streaming();
+                let mut seen = vec![];
+                for piece in text.as_bytes().chunks(step) {
+                    lazy.push(piece);
+                    seen.push(lazy.len());
+                    assert!(!lazy.is_complete());
+                }
+                lazy.finish().unwrap();
+                assert!(seen.windows(2).all(|w| w[0] <= w[1]), "items only ever appear");
+                assert_eq!((lazy.len(), lazy.source()), (whole.len(), whole.source()), "{text} step {step}");
+                for i in 0..whole.len() {
+                    assert_eq!(lazy.ticket(i), whole.ticket(i), "{text} step {step} #{i}");
+                }
+            }
+        }
+        // Items of an array are readable before the download ends; other sources only after.
+        let mut lazy = Lazy::streaming();
+        lazy.push(br#"[{"number":1,"title":"A"}, {"numb"#);
+        assert_eq!((lazy.len(), lazy.ticket(0).unwrap().id.as_str()), (1, "#1"));
+        let mut csv = Lazy::streaming();
+        csv.push(b"Title,Body\nA,b\n");
+        assert_eq!(csv.len(), 0);
+        csv.finish().unwrap();
+        assert_eq!(csv.len(), 1);
+        let mut cut = Lazy::streaming();
+        cut.push(b"[{\"number\":1}, {\"number\":2");
+        assert!(cut.finish().unwrap_err().to_string().contains("not valid JSON"));
     }
 
     #[test]

@@ -51,18 +51,42 @@ impl Board {
     /// response's ArrayBuffer, so a long list is never decoded into a JS string and encoded
     /// back, and the bytes are copied into the wasm once.
     pub fn from_bytes(bytes: Vec<u8>, config: JsValue) -> Result<Board, JsError> {
-        Board::read(super::source::decode(bytes), config)
+        let list = Lazy::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Board { list, config: read_config(config)?, done: vec![] })
     }
 
     fn read(text: String, config: JsValue) -> Result<Board, JsError> {
-        let config: Config = if config.is_undefined() || config.is_null() {
-            Config::default()
-        } else {
-            serde_wasm_bindgen::from_value(config).map_err(|e| JsError::new(&format!("bad configuration: {e}")))?
-        };
-        let list = Lazy::read(text).map_err(|e| JsError::new(&e.to_string()))?;
-        let done = vec![None; list.len()];
-        Ok(Board { list, config, done })
+        Board::from_bytes(text.into_bytes(), config)
+    }
+
+    /// An empty board that `push` fills while the source downloads: the tickets of a JSON array
+    /// can be judged as soon as their bytes are in (`length` grows); other sources are read at
+    /// `finish`.
+    pub fn streaming(config: JsValue) -> Result<Board, JsError> {
+        Ok(Board { list: Lazy::streaming(), config: read_config(config)?, done: vec![] })
+    }
+
+    /// Room for the whole download (its Content-Length in bytes), so the buffer is not regrown.
+    pub fn reserve(&mut self, size: usize) {
+        self.list.reserve(size);
+    }
+
+    /// The next bytes of the source, as they arrived. Returns `length`.
+    pub fn push(&mut self, bytes: &[u8]) -> usize {
+        self.list.push(bytes);
+        self.list.len()
+    }
+
+    /// The whole source is in; fails when the list's structure is broken, with `load`'s message.
+    pub fn finish(&mut self) -> Result<usize, JsError> {
+        self.list.finish().map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(self.list.len())
+    }
+
+    /// Whether `finish` ran, so `length` is final.
+    #[wasm_bindgen(getter)]
+    pub fn complete(&self) -> bool {
+        self.list.is_complete()
     }
 
     /// `github`, `jira-cloud`, `jira-dc`, `github-csv`, `jira-csv`, `csv` or `tickets`.
@@ -131,6 +155,9 @@ impl Board {
     }
 
     fn keep(&mut self, rows: &[Row]) {
+        if self.done.len() < self.list.len() {
+            self.done.resize(self.list.len(), None);
+        }
         for row in rows {
             self.done[row.index] = Some(Tally::of(row));
         }
@@ -161,6 +188,13 @@ impl Board {
         }
         to_js(&d)
     }
+}
+
+fn read_config(config: JsValue) -> Result<Config, JsError> {
+    if config.is_undefined() || config.is_null() {
+        return Ok(Config::default());
+    }
+    serde_wasm_bindgen::from_value(config).map_err(|e| JsError::new(&format!("bad configuration: {e}")))
 }
 
 fn split_record(v: Option<serde_json::Value>) -> (Option<RecordView>, Vec<String>) {

@@ -20,7 +20,18 @@ before(async () => {
 <meta http-equiv="Content-Security-Policy" content="worker-src 'none'"><link rel="icon" href="data:,">
 <script type="module" src="/board/ownframe-board.js"></script></head>
 <body><main><ownframe-board src="/demo/tickets.json"></ownframe-board></main></body></html>`;
-  ({ server, url: base } = await startServer({ port: 0, routes: { '/no-workers.html': { type: 'text/html; charset=utf-8', body: noWorkers } } }));
+  // Long GitHub lists, read while they download and shared between the workers: one with a
+  // malformed item in the middle, one cut off before its end.
+  const issue = (i) => JSON.stringify({ number: i + 1, title: `Export ${i + 1} fails for large projects`, body: `Analysts wait ${i} minutes, then the export stops with a timeout. `.repeat(20), html_url: `https://github.com/o/r/issues/${i + 1}`, assignee: i % 3 ? { login: 'ana' } : null, state: 'open' });
+  const items = Array.from({ length: 1200 }, (_, i) => issue(i));
+  const withBadItem = `[${items.slice(0, 700).join(',')},{"number": 701, "title": },${items.slice(701).join(',')}]`;
+  const cut = `[${items.join(',')}`;
+  const json = (body) => ({ type: 'application/json', body });
+  ({ server, url: base } = await startServer({ port: 0, routes: {
+    '/no-workers.html': { type: 'text/html; charset=utf-8', body: noWorkers },
+    '/long-bad-item.json': json(withBadItem),
+    '/long-cut.json': json(cut),
+  } }));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
 });
 
@@ -58,6 +69,34 @@ const waitShadow = (page, css, text = '') => page.waitForFunction(([c, t]) =>
 const shadowText = (page, css) => page.evaluate((c) => document.querySelector('ownframe-board').shadowRoot.querySelector(c)?.textContent ?? null, css);
 const visibleRows = (page) => page.evaluate(() => [...document.querySelector('ownframe-board').shadowRoot.querySelectorAll('tbody tr[data-index]')]
   .map((tr) => ({ index: Number(tr.dataset.index), cells: [...tr.cells].map((td) => td.textContent) })));
+
+test('a long src list is judged while it downloads: a malformed item is its row\'s error, a cut-off list an alert', async () => {
+  const { page, problems } = await open('demo/');
+  await settled(page);
+  await page.evaluate(() => {
+    const b = document.createElement('ownframe-board');
+    b.id = 'long';
+    document.body.append(b);
+    b.setAttribute('src', '/long-bad-item.json');
+  });
+  const rows = await settled(page, '#long');
+  assert.equal(rows.length, 1200);
+  assert.deepEqual(rows.map((r) => r.index), rows.map((_, i) => i), 'every ticket once, in source order');
+  assert.match(rows[700].error, /not valid JSON/);
+  assert.equal(rows[700].id, 'row 701');
+  assert.deepEqual(rows.filter((r) => r.error).map((r) => r.index), [700], 'the rows after it still read');
+  assert.equal(rows[1199].id, '#1200');
+  const state = await page.evaluate(() => { const b = document.getElementById('long'); return { source: b.dataset.source, workers: b.dataset.engine, status: b.shadowRoot.querySelector('.status').textContent }; });
+  assert.equal(state.source, 'github');
+  assert.match(state.status, /^1200 tickets from github analysed in \d+ ms; 1 could not be analysed/);
+
+  await page.evaluate(() => document.getElementById('long').setAttribute('src', '/long-cut.json'));
+  await settled(page, '#long');
+  const alert = await page.evaluate(() => document.getElementById('long').shadowRoot.querySelector('[role=alert]').textContent);
+  assert.match(alert, /Could not read the tickets: bad input: the data source is not valid JSON: EOF while parsing a list/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
 
 test('GitHub issues JSON: every row, bad rows explained, chart, virtualised table', async () => {
   const { page, problems } = await open('demo/');

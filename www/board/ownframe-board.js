@@ -10,17 +10,8 @@ import init, * as core from '../../pkg-board/ownframe.js';
 const FIRST_CHUNK = 40; // tickets in the first worker message: about one screen
 const CHUNK = 250; // tickets per worker message after that
 const MAX_WORKERS = 4;
+const PROGRESS_STEP = 100; // tickets downloaded between the reading worker's progress messages
 
-/** [start, end) of every chunk of a list of `total` tickets. */
-function chunks(total) {
-  const out = [];
-  for (let start = 0; start < total;) {
-    const end = Math.min(total, start + (start === 0 ? FIRST_CHUNK : CHUNK));
-    out.push([start, end]);
-    start = end;
-  }
-  return out;
-}
 const ROW_H = 34; // px, fixed so the table can be virtualised
 const OVERSCAN = 8;
 
@@ -32,7 +23,31 @@ const OVERSCAN = 8;
 function makeHandler(post) {
   let board = null;
   let current = 0;
-  const ready = init();
+  let waiting = []; // `rows` asked for before their tickets arrived (a source still downloading)
+  let stopReceiving = null; // ends the wait for bytes from worker 0 when a newer load comes
+  // Wall-clock milliseconds (comparable across the page and its workers) for the benchmark's timeline.
+  const clock = () => performance.timeOrigin + performance.now();
+  const timing = { started: clock() };
+  const ready = init().then(() => { timing.ready = clock(); });
+  const has = (m) => board && (m.end <= board.length || board.complete);
+  const serve = (m) => {
+    if (m.id !== current || !board) return; // a newer load replaced this one
+    // One JSON string per chunk (ownership blocks are read in Rust too); the page parses it.
+    const t = clock();
+    const rows = board.rows_json(m.start, m.end);
+    post({ type: 'rows', id: m.id, worker: m.worker, start: m.start, rows, summary: board.summary(), ms: clock() - t });
+  };
+  // Answers the waiting requests whose tickets are in, each as its own task, so reading the
+  // download (and passing it on to the other workers) never waits behind a chunk's analysis.
+  const drain = () => {
+    const now = waiting.filter(has);
+    waiting = waiting.filter((m) => !has(m));
+    for (const m of now) setTimeout(() => serve(m), 0);
+  };
+  const loaded = (msg) => {
+    post({ type: 'loaded', id: msg.id, worker: msg.worker, source: board.source, total: board.length, warnings: board.warnings(), summary: board.summary(), timing });
+    drain();
+  };
   return async (msg) => {
     // The worker fetches `src` itself (a large list never passes through the page's thread),
     // while its wasm may still be compiling.
@@ -41,28 +56,71 @@ function makeHandler(post) {
     await ready;
     if (msg.type === 'load') {
       current = msg.id;
+      waiting = [];
+      stopReceiving?.();
       if (board) { board.free(); board = null; }
-      let bytes = msg.bytes; // an ArrayBuffer another worker fetched, moved here by the page
+      const ports = msg.ports ?? [];
       try {
         if (fetched) {
           const res = await fetched;
           if (!res.ok) throw new Error(`could not fetch ${msg.url}: HTTP ${res.status}`);
-          bytes = await res.arrayBuffer();
           if (current !== msg.id) return;
+          // The list is judged while it downloads: each piece goes into this worker's wasm and on
+          // to the other workers (one download for all of them), and the page hands out the
+          // tickets already in.
+          const size = Number(res.headers.get('content-length')) || 0;
+          const b = (board = core.Board.streaming(msg.config ?? undefined));
+          b.reserve(size);
+          for (const p of ports) p.postMessage(size);
+          const reader = res.body.getReader();
+          let received = 0;
+          let told = 0;
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (current !== msg.id || board !== b) { reader.cancel().catch(() => {}); return; }
+            if (done) break;
+            received += value.byteLength;
+            const n = b.push(value);
+            ports.forEach((p, i) => p.postMessage(value, i === ports.length - 1 ? [value.buffer] : []));
+            if (n >= told + PROGRESS_STEP || (!told && n >= FIRST_CHUNK)) {
+              told = n;
+              post({ type: 'progress', id: msg.id, worker: msg.worker, available: n, fraction: size ? received / size : null });
+              drain();
+            }
+          }
+          timing.fetched = clock();
+          b.finish();
+          for (const p of ports) p.postMessage(null); // the end
+        } else if (msg.port) {
+          // Worker 0 downloads and passes the bytes on as they come.
+          const b = (board = core.Board.streaming(msg.config ?? undefined));
+          const end = await new Promise((resolve) => {
+            stopReceiving = () => resolve(false);
+            msg.port.onmessage = (e) => {
+              if (e.data === null || e.data === false) return resolve(e.data === null); // the end, or abandoned
+              if (typeof e.data === 'number') return b.reserve(e.data); // the download's size, first
+              b.push(e.data);
+              drain();
+            };
+          });
+          msg.port.close();
+          stopReceiving = null;
+          if (!end || current !== msg.id) return;
+          b.finish();
+        } else {
+          board = new core.Board(msg.text, msg.config ?? undefined);
         }
-        // Bytes go into the wasm as they are (one copy, no decoding to a JS string and back).
-        board = bytes ? core.Board.from_bytes(new Uint8Array(bytes), msg.config ?? undefined) : new core.Board(msg.text, msg.config ?? undefined);
       } catch (err) {
+        for (const p of ports) p.postMessage(false); // worker 0 reports the error, once
         post({ type: 'error', id: msg.id, message: String(err && err.message || err) });
         return;
       }
-      // The fetched bytes move on to the page for the other workers: one fetch for all of them.
-      const share = msg.url && msg.share ? bytes : null;
-      post({ type: 'loaded', id: msg.id, worker: msg.worker, source: board.source, total: board.length, warnings: board.warnings(), summary: board.summary(), bytes: share }, share ? [share] : []);
+      timing.parsed = clock();
+      loaded(msg);
     } else if (msg.type === 'rows') {
-      if (msg.id !== current || !board) return; // a newer load replaced this one
-      // One JSON string per chunk (ownership blocks are read in Rust too); the page parses it.
-      post({ type: 'rows', id: msg.id, worker: msg.worker, start: msg.start, rows: board.rows_json(msg.start, msg.end), summary: board.summary() });
+      if (msg.id !== current) return;
+      if (has(msg)) serve(msg);
+      else waiting.push(msg);
     } else if (msg.type === 'detail') {
       try {
         post({ type: 'detail', id: msg.id, detail: board.detail(msg.index, msg.to) });
@@ -317,33 +375,48 @@ function defineElement() {
         finish();
         return;
       }
-      // Long lists are shared between workers, one per core: the first reads the source and
-      // hands the bytes it fetched on to the others. Short ones need no more than one.
+      // Long lists are shared between workers, one per core: the first downloads the source and
+      // passes the bytes on to the others as they arrive. Short ones need no more than one.
       // The `workers` attribute caps them (e.g. workers="1" to leave the other cores alone).
       const cap = Number(this.getAttribute('workers')) || MAX_WORKERS;
       const cores = Math.max(1, Math.min(cap, MAX_WORKERS, navigator.hardwareConcurrency || 1));
       const shards = this._noWorkers || (source.text != null && source.text.length < 256 * 1024) ? 1 : cores;
       this._shards = shards;
       this._summaries = new Array(shards).fill(null);
-      this._loaded = false;
-      this._next = 0;
-      this._received = 0;
-      this._chunks = null;
-      const load = { type: 'load', id, config: this._config, share: shards > 1 };
+      this._inFlight = new Array(shards).fill(0);
+      this._loaded = false; // the list's length is final
+      this._available = 0; // tickets that may be handed out (all of them once loaded)
+      this._fraction = null; // share of the download received, while it streams
+      this._next = 0; // first ticket not yet handed out
+      this._total = null;
+      const load = { type: 'load', id, config: this._config };
       if (source.text == null) {
-        // The others start now, so their startup overlaps the fetch; they load once the bytes come.
-        for (let k = 1; k < shards; k++) this._engine(k);
-        this._engine(0).postMessage({ ...load, url: source.url, worker: 0 });
+        const channels = Array.from({ length: shards - 1 }, () => new MessageChannel());
+        channels.forEach((c, i) => this._engine(i + 1).postMessage({ ...load, port: c.port2, worker: i + 1 }, [c.port2]));
+        const ports = channels.map((c) => c.port1);
+        this._engine(0).postMessage({ ...load, url: source.url, worker: 0, ports }, ports);
       } else {
         for (let k = 0; k < shards; k++) this._engine(k).postMessage({ ...load, text: source.text, worker: k });
       }
     }
 
-    /** Gives worker `k` the next chunk of the list, if any is left. */
-    _feed(k) {
-      if (this._next >= this._chunks.length) return;
-      const [start, end] = this._chunks[this._next++];
-      this._engine(k).postMessage({ type: 'rows', id: this._loadId, start, end, worker: k });
+    /** Keeps two chunks in flight per worker (none waits for the page between chunks), out of
+     * the tickets available so far; the last, shorter chunk only once the list is complete. */
+    _feed() {
+      for (let k = 0; k < this._shards; k++) {
+        while (this._inFlight[k] < 2) {
+          const start = this._next;
+          let end = start + (start === 0 ? FIRST_CHUNK : CHUNK);
+          if (end > this._available) {
+            if (!this._loaded) return;
+            end = this._available;
+          }
+          if (start >= end) return;
+          this._next = end;
+          this._inFlight[k]++;
+          this._engine(k).postMessage({ type: 'rows', id: this._loadId, start, end, worker: k });
+        }
+      }
     }
 
     _fail(message) {
@@ -357,27 +430,27 @@ function defineElement() {
       if (m.type === 'detail') return this._onDetail(m.detail);
       if (m.id !== this._loadId) return;
       if (m.type === 'error') return this._fail(m.message);
+      if (m.type === 'progress') {
+        // The first worker's download: tickets are judged while the rest arrives.
+        if (this._loaded) return;
+        this._available = Math.max(this._available, m.available);
+        this._fraction = m.fraction;
+        this._feed();
+        return;
+      }
       if (m.type === 'loaded') {
-        if (m.bytes) {
-          // Moved to the last worker, copied to any between (one fetch for all of them).
-          for (let k = 1; k < this._shards; k++) {
-            this._engine(k).postMessage({ type: 'load', id: m.id, bytes: m.bytes, config: this._config, worker: k }, k === this._shards - 1 ? [m.bytes] : []);
-          }
-        }
         this._summaries[m.worker] = m.summary;
         if (!this._loaded) {
           this._loaded = true;
           this._total = m.total;
+          this._available = m.total;
           this._source = m.source;
           this.dataset.source = m.source;
           this._notes = [...m.warnings];
-          this._chunks = chunks(m.total);
-          this._status.textContent = `Analysing ${m.total} tickets (${m.source})…`;
-          if (!this._chunks.length) return this._complete(m.id);
+          if (!this._rows.length) this._status.textContent = `Analysing ${m.total} tickets (${m.source})…`;
+          if (!m.total) return this._complete(m.id);
         }
-        // Two chunks in flight per worker, so none waits for the page between chunks.
-        this._feed(m.worker);
-        this._feed(m.worker);
+        this._feed();
         return;
       }
       if (m.type === 'rows') {
@@ -385,10 +458,11 @@ function defineElement() {
         const first = this._rows.length === 0 && rows.length > 0;
         for (const r of rows) this._rows.push(r);
         this._summaries[m.worker] = m.summary;
-        this._received++;
-        this._feed(m.worker);
-        const total = this._total ?? 0;
-        const complete = this._received === this._chunks.length;
+        this._inFlight[m.worker]--;
+        this._feed();
+        const complete = this._loaded && this._rows.length >= this._total;
+        // While the list downloads, its length is estimated from the share of bytes received.
+        const total = this._loaded ? this._total : Math.max(this._available, Math.round(this._available / (this._fraction || 1)));
         this._progress.value = total ? this._rows.length / total : 1;
         if (first) this._firstPaint = performance.now() - this._t0;
         // Re-sort and re-render (and redraw the chart) on the first rows, then every 250 ms.
@@ -401,7 +475,7 @@ function defineElement() {
           if (first) requestAnimationFrame(() => setTimeout(() => this._drawChart(m.id), 0));
           else this._drawChart(m.id);
         }
-        this._status.textContent = `Analysing: ${this._rows.length} of ${total}`;
+        this._status.textContent = `Analysing: ${this._rows.length} of ${this._loaded ? total : `about ${total}`}`;
       }
     }
 
