@@ -7,6 +7,8 @@
 //! `-- --errors [--chars N]`  list out-of-fold misclassified tickets with their start (terminal only)
 //! `-- --repeat K`            mean of K repeated 5-fold CVs over shuffled orders (less noisy)
 //! `-- --dump`, `-- --csv PATH`  per-ticket features
+//! `-- --signals PATH`        per-ticket raw signal counts (every `Signals` field), for screening
+//!                            candidate features outside Rust before they enter the model
 
 use ownframe::judge::fit::{self, Agreement};
 use ownframe::judge::{self, model};
@@ -104,6 +106,26 @@ fn main() {
             out.push_str(&format!("{},{},{},{}\n", ids[i], u8::from(go[i]), u8::from(gp[i]), row.join(",")));
         }
         std::fs::write(&path, out).expect("writable csv path");
+    }
+    if let Some(path) = std::env::args().skip_while(|a| a != "--signals").nth(1) {
+        // Every raw signal (booleans as 0/1) read from the Debug form, so a new signal is in the
+        // table as soon as it is a field, without touching the model.
+        let texts: HashMap<&str, &Ticket> = all.iter().map(|(id, t)| (id.as_str(), t)).collect();
+        let mut out = String::new();
+        for i in 0..ids.len() {
+            let docs = ownframe::read(texts[ids[i].as_str()]).expect("reads");
+            let reading = judge::reading::Reading::new(&docs.title, &docs.body);
+            let sig = format!("{:?}", judge::signals::collect(&reading, &config).0);
+            let fields: Vec<(&str, &str)> =
+                sig.trim_start_matches("Signals {").trim_end_matches('}').split(", ").filter_map(|f| f.trim().split_once(": ")).collect();
+            if i == 0 {
+                let names: Vec<&str> = fields.iter().map(|f| f.0).collect();
+                out.push_str(&format!("id,outcome,prescribes,{}\n", names.join(",")));
+            }
+            let values: Vec<&str> = fields.iter().map(|f| match f.1 { "true" => "1", "false" => "0", v => v }).collect();
+            out.push_str(&format!("{},{},{},{}\n", ids[i], u8::from(go[i]), u8::from(gp[i]), values.join(",")));
+        }
+        std::fs::write(&path, out).expect("writable signals path");
     }
     if std::env::args().any(|a| a == "--dump") {
         let cv_o = fit::cross_validate(&xs, &go, 5, fit::LAMBDA_OUTCOME);

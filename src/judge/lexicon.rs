@@ -44,12 +44,15 @@ const SUBJECT_FOLLOWERS: &[&str] = &[
 
 /// Words naming observed wrong behaviour or a difficulty: the stuff of problem statements.
 const TROUBLE_WORDS: &[&str] = &[
-    "annoying", "bad", "breaking", "breaks", "broke", "broken", "bug", "buggy", "bugs", "can't", "cannot", "confused",
-    "confusing", "couldn't", "crash", "crashed", "crashes", "cumbersome", "difficult", "doesn't", "don't", "error",
-    "errors", "exception", "fail", "failed", "failing", "fails", "failure", "freezes", "hang", "hangs", "hard",
-    "impossible", "inconsistent", "incorrect", "incorrectly", "invalid", "isn't", "lack", "lacking", "lacks",
-    "leak", "missing", "painful", "problem", "problems", "regression", "slow", "struggle", "struggling", "stuck",
-    "tedious", "unable", "unclear", "unexpected", "unexpectedly", "wasn't", "weird", "won't", "wrong",
+    "annoying", "bad", "breakage", "breaking", "breaks", "broke", "broken", "bug", "buggy", "bugs", "can't", "cannot",
+    "complaining", "complains", "confused", "confusing", "corrupt", "corrupted", "couldn't", "crash", "crashed",
+    "crashes", "crashing", "cumbersome", "denied", "difficult", "disappeared", "disappears", "doesn't", "don't",
+    "error", "errors", "exception", "fail", "failed", "failing", "fails", "failure", "flickers", "freeze", "freezes",
+    "hang", "hangs", "hard", "ignores", "impossible", "inconsistent", "incorrect", "incorrectly", "invalid", "isn't",
+    "jumps", "lack", "lacking", "lacks", "leak", "leaks", "loses", "lost", "mismatch", "missing", "overlaps",
+    "overwrites", "painful", "panics", "problem", "problems", "regression", "resets", "slow", "stale", "stretched",
+    "struggle", "struggling", "stuck", "tedious", "timeout", "truncated", "unable", "unclear", "unexpected",
+    "unexpectedly", "unresponsive", "unusable", "wasn't", "weird", "won't", "wrong", "wrongly",
 ];
 
 /// Words about people the work serves.

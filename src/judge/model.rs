@@ -6,7 +6,7 @@
 
 use super::signals::Signals;
 
-pub const N: usize = 30;
+pub const N: usize = 31;
 
 /// Names in the order `features` returns them (the eval prints weights with these).
 pub const FEATURE_NAMES: [&str; N] = [
@@ -14,7 +14,7 @@ pub const FEATURE_NAMES: [&str; N] = [
     "proposal_section", "offered_fixes", "hedges", "code_refs", "trouble", "bug_sections", "purpose", "roles",
     "current_state", "evidence", "length", "trouble_share", "descriptive_share", "states", "to_purpose",
     "environment", "value", "narrative", "title_statement", "problem_sentences", "blocked", "descriptive",
-    "benefit_sentences",
+    "benefit_sentences", "user_story",
 ];
 
 fn ln1(n: usize) -> f32 {
@@ -62,6 +62,9 @@ pub fn features(s: &Signals) -> [f32; N] {
         flag(s.blocked > 0),
         ln1(s.descriptive),
         ln1(s.benefit_sentences),
+        // "As a user I want ...": the change in the user's words; labelled an outcome only when
+        // the rest of the story says why (the weight is negative).
+        flag(s.user_story),
     ]
 }
 
@@ -74,5 +77,5 @@ pub fn probability(w: &Weights, x: &[f32; N]) -> f32 {
 }
 
 // Fitted weights: see the module comment. Regenerate after changing `features`.
-pub const OUTCOME: Weights = [-0.8804, -0.2649, 1.1704, -0.0439, -0.4630, 0.5007, -0.4388, -0.3997, 1.0549, 1.4223, 0.1744, 0.2932, 0.6670, 0.9773, 1.1171, -0.0708, 2.0702, 0.4599, 0.1936, 2.0460, 1.3144, -0.3304, -0.4094, 1.3783, 1.2228, 0.2162, 1.9273, -0.0174, 1.1780, -0.5945, 0.3453];
-pub const PRESCRIBES: Weights = [1.1793, 1.4399, -0.3914, 0.9669, 0.8187, -0.1125, 1.0364, 0.7887, 0.9143, 1.6550, 0.0972, 0.5294, 0.0959, -0.4237, 0.1678, 0.6326, -0.8457, -0.5816, 0.1501, -1.3750, -0.0365, -0.4764, 0.1973, -1.9622, 0.8646, 0.0326, -1.5971, -0.3042, 0.1298, -0.3584, 0.4799];
+pub const OUTCOME: Weights = [-0.7326, -0.4232, 1.1766, 0.0577, -0.2735, 0.5028, -0.4097, -0.6050, 0.9790, 1.7536, 0.0650, 0.2366, 0.8520, 0.5688, 1.3574, -0.0920, 1.9858, 0.4046, 0.2294, 2.0950, 1.0035, -0.4165, -0.5760, 1.2997, 1.3150, 0.3662, 1.9540, 0.0805, 1.4259, -0.6170, 0.5228, -1.7881];
+pub const PRESCRIBES: Weights = [1.0409, 1.7272, -0.4911, 1.0301, 0.8263, 0.0343, 1.0609, 0.8075, 0.8647, 1.3447, 0.0577, 0.5239, -0.0959, -0.2295, 0.3383, 0.6142, -0.7777, -0.4793, 0.0319, -1.2335, -0.0303, -0.3420, 0.1334, -1.8860, 0.6964, -0.0844, -1.6766, -0.4321, 0.1182, -0.2839, 0.4512, 1.2124];
