@@ -85,11 +85,12 @@ pub fn row_with_record(ticket: &BoardTicket, record: Option<&RecordView>, warnin
     analyze_row(ticket, analysis.as_ref().map_err(Clone::clone), record, warnings, config)
 }
 
-/// `crate::analyze` without copying the title and body into a `Ticket` first.
+/// The ticket judged for its row (`crate::judge_reading`: no UTF-16 spans or word count, which
+/// a row never shows), without copying the title and body into a `Ticket` first.
 fn analyze_in_place(ticket: &BoardTicket, config: &Config) -> Result<Analysis, String> {
     let body = crate::text::Document::body(&ticket.body, ticket.format).map_err(|e| e.to_string())?;
     let reading = crate::Reading { title: crate::text::Document::title(&ticket.title), body };
-    Ok(crate::analyze_reading(&reading, ticket.format, config))
+    Ok(crate::judge_reading(&reading, config))
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]

@@ -216,7 +216,9 @@ impl Lazy {
             return Some(Cow::Borrowed(t));
         }
         let &(start, end, github) = self.items.get(index)?;
-        let item = String::from_utf8_lossy(&self.bytes[start..end]);
+        let raw = &self.bytes[start..end];
+        // `from_utf8` first: the lossy decoder checks byte by byte, and nearly every item is valid.
+        let item = std::str::from_utf8(raw).map_or_else(|_| String::from_utf8_lossy(raw), std::borrow::Cow::Borrowed);
         Some(Cow::Owned(match serde_json::from_str::<Value>(&item) {
             Ok(item) => {
                 let github = github || self.github && item.is_object() && (item.get("number").is_some() || item.get("html_url").is_some());

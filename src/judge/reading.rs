@@ -79,6 +79,8 @@ pub struct BlockView<'a> {
     pub words: Vec<(usize, usize)>,
     /// Byte ranges of the same words in `lower`.
     norms: Vec<(usize, usize)>,
+    /// FNV-1a hash of each lower-cased word: phrase look-ups compare these before the text.
+    hashes: Vec<u64>,
     /// Lexicon memberships per word (`lexicon::flags`).
     flags: Vec<u16>,
     /// Per sentence: byte start, byte end, first word, end word, and a one-bit-per-word-hash
@@ -175,21 +177,44 @@ impl<'a> Sentence<'a> {
     }
 
     /// Finds a run of words; returns the index of its first word.
+    #[inline(always)]
     pub fn find(&self, phrase: &[&str]) -> Option<usize> {
-        if phrase.is_empty() || phrase.len() > self.len() || !phrase.iter().all(|w| self.bits & bit(w) != 0) {
+        if phrase.is_empty() || phrase.len() > self.len() {
             return None;
         }
-        let view = self.view;
-        let norms = &view.norms[self.w0..self.w1];
-        let word = |k: usize| norms.get(k).and_then(|&(s, e)| view.lower.get(s..e)).unwrap_or("");
-        (0..=norms.len() - phrase.len()).find(|&i| word(i) == phrase[0] && phrase[1..].iter().enumerate().all(|(k, p)| word(i + 1 + k) == *p))
+        // Phrases are short: their words' hashes fit on the stack, each computed once.
+        let mut wanted = [0u64; 8];
+        if phrase.len() > wanted.len() {
+            return self.find_slow(phrase);
+        }
+        for (h, w) in wanted.iter_mut().zip(phrase) {
+            *h = hash(w);
+            if self.bits & bit_of(*h) == 0 {
+                return None; // the signature says this word is absent
+            }
+        }
+        let wanted = &wanted[..phrase.len()];
+        let hashes = &self.view.hashes[self.w0..self.w1];
+        // Hashes first (an integer compare per word), the text only where they all agree.
+        let (first, rest) = (wanted[0], &wanted[1..]);
+        (0..=hashes.len() - phrase.len()).find(|&i| {
+            hashes[i] == first
+                && rest.iter().enumerate().all(|(k, h)| hashes[i + 1 + k] == *h)
+                && phrase.iter().enumerate().all(|(k, p)| self.word(i + k) == *p)
+        })
+    }
+
+    fn find_slow(&self, phrase: &[&str]) -> Option<usize> {
+        (0..=self.len() - phrase.len()).find(|&i| phrase.iter().enumerate().all(|(k, p)| self.word(i + k) == *p))
     }
 
     /// Whether any of `words` may occur (a signature check: false means surely absent).
+    #[inline(always)]
     pub fn may_have(&self, words: &[&str]) -> bool {
-        words.iter().any(|w| self.bits & bit(w) != 0)
+        words.iter().any(|w| self.bits & bit_of(hash(w)) != 0)
     }
 
+    #[inline(always)]
     pub fn contains(&self, phrase: &[&str]) -> bool {
         self.find(phrase).is_some()
     }
@@ -303,13 +328,14 @@ fn view_of<'a>(index: usize, field: Field, block: &'a Block, boilerplate: bool) 
         norms.push((start, lower.len()));
     }
     let flags: Vec<u16> = norms.iter().map(|&(s, e)| lexicon::flags(&lower[s..e])).collect();
+    let hashes: Vec<u64> = norms.iter().map(|&(s, e)| hash(&lower[s..e])).collect();
     let mut sentences = Vec::new();
     let mut wi = 0;
     for (start, end) in split_sentences(text) {
         let w0 = wi;
         let mut bits = 0u64;
         while wi < words.len() && words[wi].0 < end {
-            bits |= bit(&lower[norms[wi].0..norms[wi].1]);
+            bits |= bit_of(hashes[wi]);
             wi += 1;
         }
         if !text[start..end].trim().is_empty() {
@@ -324,16 +350,25 @@ fn view_of<'a>(index: usize, field: Field, block: &'a Block, boilerplate: bool) 
         }
         _ => false,
     };
-    BlockView { index, field, block, lower, words, norms, flags, sentences, section: Section::None, boilerplate, heading_like }
+    BlockView { index, field, block, lower, words, norms, hashes, flags, sentences, section: Section::None, boilerplate, heading_like }
 }
 
-/// One bit of a 64-bit signature per word (FNV-1a), for quick "cannot contain" checks.
-fn bit(word: &str) -> u64 {
+/// FNV-1a of a word.
+#[inline(always)]
+const fn hash(word: &str) -> u64 {
+    let bytes = word.as_bytes();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in word.bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    let mut i = 0;
+    while i < bytes.len() {
+        h = (h ^ bytes[i] as u64).wrapping_mul(0x0100_0000_01b3);
+        i += 1;
     }
-    1 << (h % 64)
+    h
+}
+
+/// One bit of a 64-bit signature per word, for quick "cannot contain" checks.
+fn bit_of(hash: u64) -> u64 {
+    1 << (hash % 64)
 }
 
 #[cfg(test)]

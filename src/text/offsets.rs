@@ -20,6 +20,11 @@ pub fn to_utf16(text: &str, byte: usize) -> usize {
 
 /// Converts many byte offsets at once in one pass; `bytes` need not be sorted.
 pub fn many_to_utf16(text: &str, bytes: &[usize]) -> Vec<usize> {
+    // Up to the last offset asked for, ASCII text has one UTF-16 unit per byte.
+    let last = bytes.iter().copied().max().unwrap_or(0).min(text.len());
+    if text.as_bytes()[..last].is_ascii() {
+        return bytes.iter().map(|&b| b.min(text.len())).collect();
+    }
     let mut order: Vec<usize> = (0..bytes.len()).collect();
     order.sort_by_key(|&i| bytes[i]);
     let mut out = vec![0; bytes.len()];

@@ -6,6 +6,12 @@ pub fn find(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        // Every URL starts with 'h' or 'w'; other bytes (UTF-8 continuation bytes included) are
+        // skipped without decoding.
+        if !matches!(bytes[i], b'h' | b'w') {
+            i += 1;
+            continue;
+        }
         let rest = &text[i..];
         let starts_url = (rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www."))
             && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
@@ -27,7 +33,7 @@ pub fn find(text: &str) -> Vec<(usize, usize)> {
                 continue;
             }
         }
-        i += rest.chars().next().map_or(1, char::len_utf8);
+        i += 1;
     }
     found
 }
