@@ -6,7 +6,7 @@
 
 use super::signals::Signals;
 
-pub const N: usize = 31;
+pub const N: usize = 32;
 
 /// Names in the order `features` returns them (the eval prints weights with these).
 pub const FEATURE_NAMES: [&str; N] = [
@@ -14,7 +14,7 @@ pub const FEATURE_NAMES: [&str; N] = [
     "proposal_section", "offered_fixes", "hedges", "code_refs", "trouble", "bug_sections", "purpose", "roles",
     "current_state", "evidence", "length", "trouble_share", "descriptive_share", "states", "to_purpose",
     "environment", "value", "narrative", "title_statement", "problem_sentences", "blocked", "descriptive",
-    "benefit_sentences", "user_story",
+    "benefit_sentences", "user_story", "outcome_evidence",
 ];
 
 fn ln1(n: usize) -> f32 {
@@ -65,6 +65,18 @@ pub fn features(s: &Signals) -> [f32; N] {
         // "As a user I want ...": the change in the user's words; labelled an outcome only when
         // the rest of the story says why (the weight is negative).
         flag(s.user_story),
+        // Any one precise statement of what is wrong or why is enough for a reader; a sum of
+        // weights cannot say "any of", so the disjunction is a feature of its own.
+        flag(
+            s.title_trouble
+                || s.title_statement
+                || s.bug_sections > 0
+                || s.purpose > 0
+                || s.current_state > 0
+                || s.blocked > 0
+                || s.value > 0
+                || s.environment > 0,
+        ),
     ]
 }
 
@@ -77,5 +89,25 @@ pub fn probability(w: &Weights, x: &[f32; N]) -> f32 {
 }
 
 // Fitted weights: see the module comment. Regenerate after changing `features`.
-pub const OUTCOME: Weights = [-0.7326, -0.4232, 1.1766, 0.0577, -0.2735, 0.5028, -0.4097, -0.6050, 0.9790, 1.7536, 0.0650, 0.2366, 0.8520, 0.5688, 1.3574, -0.0920, 1.9858, 0.4046, 0.2294, 2.0950, 1.0035, -0.4165, -0.5760, 1.2997, 1.3150, 0.3662, 1.9540, 0.0805, 1.4259, -0.6170, 0.5228, -1.7881];
-pub const PRESCRIBES: Weights = [1.0409, 1.7272, -0.4911, 1.0301, 0.8263, 0.0343, 1.0609, 0.8075, 0.8647, 1.3447, 0.0577, 0.5239, -0.0959, -0.2295, 0.3383, 0.6142, -0.7777, -0.4793, 0.0319, -1.2335, -0.0303, -0.3420, 0.1334, -1.8860, 0.6964, -0.0844, -1.6766, -0.4321, 0.1182, -0.2839, 0.4512, 1.2124];
+pub const OUTCOME: Weights = [-0.7222, -0.3565, 0.9424, 0.1641, -0.2970, 0.5117, -0.2868, -0.6462, 1.0279, 1.6272, -0.0032, 0.2805, 0.8566, 0.4048, 1.0453, -0.0579, 1.5126, 0.2687, -0.2011, 1.9575, 0.6561, -0.4490, -0.3854, 0.6066, 0.9435, 0.2890, 1.5925, 0.0677, 1.4493, -0.5941, 0.1551, -2.0116, 1.3199];
+pub const PRESCRIBES: Weights = [1.1051, 1.7048, -0.3959, 1.0181, 0.8043, 0.0002, 1.0119, 0.8190, 0.8444, 1.3834, 0.0658, 0.5080, -0.1057, -0.1924, 0.3865, 0.6288, -0.6831, -0.4459, 0.1535, -1.1281, 0.1426, -0.3390, 0.1371, -1.6950, 0.7163, -0.0825, -1.5632, -0.4143, 0.1038, -0.2830, 0.5161, 1.3202, -0.5070];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::docs;
+    use crate::Config;
+
+    fn evidence(title: &str, body: &str) -> f32 {
+        let (t, b) = docs(title, body);
+        let at = FEATURE_NAMES.iter().position(|n| *n == "outcome_evidence").expect("named");
+        super::super::features(&t, &b, &Config::default())[at]
+    }
+
+    #[test]
+    fn flags_any_one_outcome_statement_and_allows_bare_orders() {
+        assert_eq!(evidence("Add CSV export", "Right now analysts copy the table by hand."), 1.0);
+        assert_eq!(evidence("Import fails for large files", ""), 1.0);
+        assert_eq!(evidence("Add CSV export", "- Add a button\n- Store the file\n"), 0.0);
+    }
+}
