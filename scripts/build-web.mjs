@@ -20,7 +20,9 @@ mkdirSync(out, { recursive: true });
 const common = { bundle: true, format: 'esm', minify: true, target: 'es2022', legalComments: 'none', logLevel: 'warning',
   // ownership_* may be missing from an older core: the pages feature-detect them.
   logOverride: { 'import-is-undefined': 'silent' } };
-await build({ ...common, entryPoints: [join(root, 'www/board/ownframe-board.js')], outfile: join(out, 'ownframe-board.js') });
+// The widget compiles its wasm once in the page and hands it to its workers: in the bundle the
+// wasm sits beside the one module.
+await build({ ...common, entryPoints: [join(root, 'www/board/ownframe-board.js')], outfile: join(out, 'ownframe-board.js'), define: { OWNFRAME_BOARD_WASM: '"ownframe_bg.wasm"' } });
 await build({ ...common, entryPoints: [join(root, 'www/playground/playground.js')], outfile: join(out, 'playground.js') });
 await build({ ...common, entryPoints: [join(root, 'www/demo/demo.js')], outfile: join(out, 'demo.js') });
 cpSync(join(root, 'pkg-board/ownframe_bg.wasm'), join(out, 'ownframe_bg.wasm'));

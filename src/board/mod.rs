@@ -6,6 +6,7 @@ pub mod csv;
 pub mod row;
 pub mod source;
 pub mod stream;
+pub mod warm;
 
 pub use row::{analyze_row, row_of, row_with_record, summarize, summarize_tallies, RecordView, Row, Summary, Tally};
 pub use source::{load, BoardTicket, Lazy, Loaded};

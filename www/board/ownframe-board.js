@@ -20,15 +20,27 @@ const OVERSCAN = 8;
 // The page hands out chunks of the list as workers ask for them (`rows` messages), so a worker
 // that starts late, or a core shared with other work, just takes fewer chunks.
 
-function makeHandler(post) {
+// The wasm beside the glue; scripts/build-web.mjs defines OWNFRAME_BOARD_WASM for the bundle,
+// where the wasm sits beside the one module.
+// eslint-disable-next-line no-undef
+const WASM_URL = new URL(typeof OWNFRAME_BOARD_WASM === 'string' ? OWNFRAME_BOARD_WASM : '../../pkg-board/ownframe_bg.wasm', import.meta.url);
+
+/** `wasm`: a promise of `{module, warm}`: the compiled module (or null: compile it here), and
+ * whether to judge the built-in samples first (the first worker, which would otherwise wait for
+ * the download anyway; the code it compiles is shared with the other workers). */
+function makeHandler(post, wasm = Promise.resolve({ module: null, warm: false })) {
   let board = null;
   let current = 0;
   let waiting = []; // `rows` asked for before their tickets arrived (a source still downloading)
   let stopReceiving = null; // ends the wait for bytes from worker 0 when a newer load comes
   // Wall-clock milliseconds (comparable across the page and its workers) for the benchmark's timeline.
   const clock = () => performance.timeOrigin + performance.now();
-  const timing = { started: clock() };
-  const ready = init().then(() => { timing.ready = clock(); });
+  const timing = { created: performance.timeOrigin, started: clock() };
+  const ready = wasm.then(({ module, warm }) => init(module ? { module_or_path: module } : undefined).then(() => {
+    timing.ready = clock();
+    if (warm) core.board_warm_up(); // the engine compiles the code on samples, not on the first chunk
+    timing.warm = clock();
+  }));
   const has = (m) => board && (m.end <= board.length || board.complete);
   const serve = (m) => {
     if (m.id !== current || !board) return; // a newer load replaced this one
@@ -215,9 +227,16 @@ function sortValue(row, key) {
 
 function defineElement() {
   let seq = 0;
-  // The page needs the wasm too: the summary chart is drawn by Rust (web-sys) into the shadow root.
+  // The page compiles the wasm once, as soon as the element is defined, and hands the module to
+  // every worker it starts: no worker fetches or compiles it again, so a worker is ready as
+  // soon as it starts. The page needs the wasm too: the summary chart is drawn by Rust
+  // (web-sys) into the shadow root. Where the page may not compile wasm (its CSP), each worker
+  // compiles its own.
+  const compiled = (typeof WebAssembly.compileStreaming === 'function'
+    ? WebAssembly.compileStreaming(fetch(WASM_URL)).catch(() => fetch(WASM_URL).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
+    : fetch(WASM_URL).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b))).catch(() => null);
   let pageCore = null;
-  const pageReady = () => (pageCore ??= init());
+  const pageReady = () => (pageCore ??= compiled.then((module) => init(module ? { module_or_path: module } : undefined)));
 
   class OwnframeBoard extends HTMLElement {
     static get observedAttributes() { return ['src']; }
@@ -317,6 +336,7 @@ function defineElement() {
       try {
         const w = new Worker(import.meta.url, { type: 'module' });
         w.onmessage = (e) => onMessage(e.data);
+        compiled.then((module) => w.postMessage({ type: 'module', module, warm: k === 0 }));
         w.onerror = (e) => {
           // A worker that cannot start (CSP worker-src, a cross-origin module URL): analyse in the page.
           e.preventDefault?.();
@@ -338,7 +358,7 @@ function defineElement() {
 
     _inPage(onMessage) {
       this.dataset.engine = 'page';
-      const handle = makeHandler((m) => setTimeout(() => onMessage(m), 0));
+      const handle = makeHandler((m) => setTimeout(() => onMessage(m), 0), compiled.then((module) => ({ module, warm: false })));
       return { postMessage: (m) => handle(m), terminate() {} };
     }
 
@@ -636,9 +656,14 @@ function defineElement() {
 }
 
 if (typeof document === 'undefined' && typeof self !== 'undefined' && typeof self.postMessage === 'function') {
-  const handle = makeHandler((m, transfer) => self.postMessage(m, transfer ?? []));
+  // The page's compiled wasm comes first (or null: compile it here).
+  let gotModule;
+  const handle = makeHandler((m, transfer) => self.postMessage(m, transfer ?? []), new Promise((r) => (gotModule = r)));
   // Loads yield between chunks, so detail requests are answered while a long list is analysed.
-  self.onmessage = (e) => { handle(e.data); };
+  self.onmessage = (e) => {
+    if (e.data?.type === 'module') gotModule(e.data);
+    else handle(e.data);
+  };
 } else if (typeof customElements !== 'undefined' && !customElements.get('ownframe-board')) {
   defineElement();
 }
