@@ -90,10 +90,28 @@ test('a long src list is judged while it downloads: a malformed item is its row\
   assert.equal(state.source, 'github');
   assert.match(state.status, /^1200 tickets from github analysed in \d+ ms; 1 could not be analysed/);
 
+  const alertOf = () => page.evaluate(() => document.getElementById('long').shadowRoot.querySelector('[role=alert]').textContent);
   await page.evaluate(() => document.getElementById('long').setAttribute('src', '/long-cut.json'));
   await settled(page, '#long');
-  const alert = await page.evaluate(() => document.getElementById('long').shadowRoot.querySelector('[role=alert]').textContent);
-  assert.match(alert, /Could not read the tickets: bad input: the data source is not valid JSON: EOF while parsing a list/);
+  assert.match(await alertOf(), /Could not read the tickets: bad input: the data source is not valid JSON: EOF while parsing a list/);
+
+  await page.evaluate(() => document.getElementById('long').setAttribute('src', '/missing.json'));
+  await settled(page, '#long');
+  assert.match(await alertOf(), /Could not read the tickets: could not fetch http:\/\/127\.0\.0\.1:\d+\/missing\.json: HTTP 404/);
+
+  // A new src while the long list still downloads: only the new list's rows remain.
+  await page.evaluate(() => {
+    const b = document.getElementById('long');
+    b.setAttribute('src', '/long-bad-item.json');
+    setTimeout(() => b.setAttribute('src', '/demo/tickets.json'), 20);
+  });
+  const after = await settled(page, '#long');
+  const demo = JSON.parse(readFileSync(new URL('www/demo/tickets.json', ROOT), 'utf8'));
+  assert.equal(after.length, demo.length);
+  assert.deepEqual(after.map((r) => r.index), demo.map((_, i) => i));
+  assert.equal(after[0].id, `#${demo[0].number}`);
+  assert.ok(after.every((r) => !/^Export \d+ fails/.test(r.title ?? '')), 'no row of the abandoned list');
+  assert.equal(await alertOf(), '');
   assert.deepEqual(problems, []);
   await page.close();
 });

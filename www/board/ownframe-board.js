@@ -500,7 +500,10 @@ function defineElement() {
     }
 
     _drawChart(id) {
-      const summary = mergeSummaries(this._summaries.filter(Boolean));
+      // A chart scheduled for a list that a new src has since replaced (its summaries are gone).
+      const summaries = this._summaries.filter(Boolean);
+      if (id !== this._loadId || !summaries.length) return;
+      const summary = mergeSummaries(summaries);
       this._chartDrawn = pageReady().then(() => { if (id === this._loadId) core.board_chart(this._chart, summary); })
         .catch((err) => { this._chart.textContent = `Chart unavailable: ${err.message}`; });
     }
