@@ -89,7 +89,12 @@ function makeHandler(post, wasm = Promise.resolve({ module: null, warm: false })
           let told = 0;
           for (;;) {
             const { value, done } = await reader.read();
-            if (current !== msg.id || board !== b) { reader.cancel().catch(() => {}); return; }
+            if (current !== msg.id || board !== b) {
+              // A newer load: stop downloading, and let the other workers drop their copy.
+              reader.cancel().catch(() => {});
+              for (const p of ports) p.postMessage(false);
+              return;
+            }
             if (done) break;
             received += value.byteLength;
             const n = b.push(value);
