@@ -128,7 +128,7 @@ function makeHandler(post, wasm = Promise.resolve({ module: null, warm: false })
           board = new core.Board(msg.text, msg.config ?? undefined);
         }
       } catch (err) {
-        for (const p of ports) p.postMessage(false); // worker 0 reports the error, once
+        for (const p of ports) p.postMessage(false); // the other workers stop waiting for bytes
         post({ type: 'error', id: msg.id, message: String(err && err.message || err) });
         return;
       }
