@@ -337,8 +337,12 @@ fn consequence(s: &Sentence) -> Option<usize> {
 }
 
 /// A title that requires rather than names: "Don't send empty messages", "Exports should keep
-/// the column order". "When it should ..." contrasts a bug with the expected behaviour instead.
+/// the column order". "When it should ..." contrasts a bug with the expected behaviour instead,
+/// and "Should exports keep the order?" asks.
 fn title_requires(s: &Sentence) -> bool {
+    if s.is_question() {
+        return false;
+    }
     let negated_order = matches!(s.word(0), "don't" | "never") || s.word(0) == "do" && s.word(1) == "not";
     negated_order
         || (1..s.len()).any(|i| {
@@ -572,6 +576,7 @@ mod tests {
         assert!(signals("Exports should keep the column order", "").title_order);
         assert!(!signals("The exporter writes bytes when it should write text", "").title_order);
         assert!(!signals("Exports lose the column order", "").title_order);
+        assert!(!signals("Should exports keep the column order?", "").title_order);
     }
 
     #[test]
