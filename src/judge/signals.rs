@@ -188,7 +188,7 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
     }
     sig.step_runs = step_list::detect(reading).len();
     for h in reading.headings() {
-        if matches!(h.section, Section::Reproduce | Section::Behaviour) {
+        if matches!(sections.get(h.index).copied().unwrap_or(h.section), Section::Reproduce | Section::Behaviour) {
             sig.bug_sections += 1;
         }
     }
@@ -220,6 +220,8 @@ fn refined_sections(reading: &Reading) -> Vec<Section> {
 fn refine_heading(section: Section, lower: &str) -> Section {
     let any = |keys: &[&str]| keys.iter().any(|k| lower.contains(k));
     match section {
+        // "Current state", "Current limitation": what is now, like a bug's current behaviour.
+        Section::Meta | Section::Description if any(&["current"]) => Section::Behaviour,
         Section::Meta
             if !any(&[
                 "version", "environment", "platform", "link", "reference", "related", "screenshot", "log", "attach", "label",
@@ -559,6 +561,14 @@ mod tests {
         assert!(s.descriptive == 1 && s.purpose == 1);
         let s = signals("Share links", "## Logs\n\nShared searches open empty for teammates, so they ask again in chat.\n");
         assert!(s.descriptive == 0 && s.purpose == 0);
+    }
+
+    #[test]
+    fn flags_current_state_headings_as_behaviour_and_allows_current_plans() {
+        assert_eq!(refine_heading(Section::Meta, "current limitation"), Section::Behaviour);
+        assert_eq!(refine_heading(Section::Proposal, "current plan of record"), Section::Proposal);
+        assert_eq!(signals("Mobile view", "## Current state\n\nOn a phone the page shows a broken layout.\n").bug_sections, 1);
+        assert_eq!(signals("Mobile view", "## Notes\n\nOn a phone the page shows a broken layout.\n").bug_sections, 0);
     }
 
     #[test]
