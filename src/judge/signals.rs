@@ -307,6 +307,10 @@ fn purpose(s: &Sentence, title: &[&str]) -> bool {
     ];
     let claimed = consequence(s).map(|at| (at, 1));
     for (at, len) in MARKERS.iter().filter_map(|m| s.find(m).map(|at| (at, m.len()))).chain(claimed) {
+        // "It would make sense to ...", "makes sense": a suggestion, not a benefit.
+        if s.word(at + len) == "sense" {
+            continue;
+        }
         let rest: Vec<&str> = (at + len..s.len()).map(|i| s.word(i)).filter(|w| w.len() > 3 && !function_word(w)).take(8).collect();
         if rest.is_empty() {
             continue;
@@ -326,16 +330,20 @@ fn purpose(s: &Sentence, title: &[&str]) -> bool {
 }
 
 /// "This would considerably ease operations", "it would save reviewers a click": a benefit
-/// claimed for the change, with an adverb or two allowed between; returns the verb's index.
+/// claimed for the change, with adverbs allowed between; returns the verb's index. "Would it
+/// help ...?" asks (a subject between), "would not help" denies, "would make sense" suggests.
 fn consequence(s: &Sentence) -> Option<usize> {
     let at = s.find(&["would"])?;
-    (at + 1..(at + 4).min(s.len())).find(|&i| {
-        matches!(
-            s.word(i),
-            "ease" | "save" | "simplify" | "reduce" | "improve" | "help" | "allow" | "enable" | "let" | "avoid" | "prevent"
-                | "solve" | "speed" | "benefit" | "make" | "eliminate" | "give"
-        )
-    })
+    let mut i = at + 1;
+    while i < s.len() && i <= at + 3 && (s.word(i).ends_with("ly") || matches!(s.word(i), "also" | "much")) {
+        i += 1;
+    }
+    let benefit = matches!(
+        s.word(i),
+        "ease" | "save" | "simplify" | "reduce" | "improve" | "help" | "allow" | "enable" | "let" | "avoid" | "prevent"
+            | "solve" | "speed" | "benefit" | "make" | "eliminate" | "give"
+    );
+    (benefit && s.word(i + 1) != "sense").then_some(i)
 }
 
 /// A title that requires rather than names: "Don't send empty messages", "Exports should keep
@@ -594,6 +602,9 @@ mod tests {
         assert_eq!(signals("Add CSV export", "This would considerably ease monthly reporting for analysts.").purpose, 1);
         assert_eq!(signals("Add CSV export", "It would help export CSV.").purpose, 0);
         assert_eq!(signals("Add CSV export", "It would be a CSV file.").purpose, 0);
+        assert_eq!(signals("Add CSV export", "Would it help analysts reconcile totals?").purpose, 0);
+        assert_eq!(signals("Add CSV export", "It would not help analysts reconcile totals.").purpose, 0);
+        assert_eq!(signals("Add CSV export", "It would make sense to offer spreadsheets too.").purpose, 0);
     }
 
     #[test]
