@@ -122,8 +122,17 @@ function handler(req, res, { routes = {}, isolate = false } = {}) {
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(`not found: ${pathname}${hint}`);
     return;
   }
+  // Files may be cached but are revalidated on every use (a rebuild shows at once): an unchanged
+  // file answers 304, so the browser keeps its cached copy, and for the wasm, the optimised code
+  // Chromium stores beside it (the widget starts faster on the next visit).
+  const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+  const fileHeaders = { ...headers, 'Cache-Control': 'no-cache', ETag: etag };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, fileHeaders).end();
+    return;
+  }
   res.writeHead(200, {
-    ...headers,
+    ...fileHeaders,
     'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': st.size,
   });

@@ -9,8 +9,8 @@ before(async () => ({ server, port } = await startServer({ port: 0, routes: { '/
 after(() => server.close());
 
 // Raw GET (fetch would normalise "/../" away before sending).
-const get = (path) => new Promise((ok, fail) => {
-  const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+const get = (path, headers = {}) => new Promise((ok, fail) => {
+  const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
     let body = '';
     res.setEncoding('utf8');
     res.on('data', (c) => (body += c));
@@ -43,6 +43,16 @@ test('wasm as application/wasm when built', async (t) => {
   const r = await get('/pkg/ownframe_bg.wasm');
   if (r.status === 404) return t.skip('pkg/ not built');
   assert.equal(r.headers['content-type'], 'application/wasm');
+  // Cached but revalidated: an unchanged file answers 304 (the browser keeps its copy and the
+  // compiled code beside it); a changed one would not match.
+  assert.equal(r.headers['cache-control'], 'no-cache');
+  assert.match(r.headers.etag, /^W\/"[0-9a-f]+-[0-9a-f]+"$/);
+  const again = await get('/pkg/ownframe_bg.wasm', { 'If-None-Match': r.headers.etag });
+  assert.equal(again.status, 304);
+  assert.equal(again.body, '');
+  assert.equal((await get('/pkg/ownframe_bg.wasm', { 'If-None-Match': 'W/"0-0"' })).status, 200);
+  // In-memory routes (tests, benchmarks) and listings stay uncached.
+  assert.equal((await get('/fixtures/')).headers['cache-control'], 'no-store');
 });
 
 test('no escape from the served folders; listings escape names', async () => {
