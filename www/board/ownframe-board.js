@@ -22,7 +22,6 @@ const OVERSCAN = 8;
 
 // The wasm beside the glue; scripts/build-web.mjs defines OWNFRAME_BOARD_WASM for the bundle,
 // where the wasm sits beside the one module.
-// eslint-disable-next-line no-undef
 const WASM_URL = new URL(typeof OWNFRAME_BOARD_WASM === 'string' ? OWNFRAME_BOARD_WASM : '../../pkg-board/ownframe_bg.wasm', import.meta.url);
 
 /** `wasm`: a promise of `{module, warm}`: the compiled module (or null: compile it here), and
