@@ -73,7 +73,7 @@ fn load_array(text: &str) -> Result<Loaded, crate::Error> {
             let mut github = false;
             while let Some(item) = seq.next_element::<Value>()? {
                 let i = out.len();
-                let gh = item.get("number").is_some() || item.get("html_url").is_some();
+                let gh = is_github_issue(&item);
                 github |= gh;
                 out.push(finish(if gh || (github && !item.is_object()) { github_issue(i, &item) } else { own_ticket(i, &item) }));
             }
@@ -162,11 +162,11 @@ impl Lazy {
             // keys when it is read (`ticket`), so the probe, a second parse of every item in
             // every worker, stops at the first GitHub issue.
             let gh = if self.github { !object } else { object && serde_json::from_slice::<Probe>(item).is_ok_and(|p| p.0) };
-            self.github |= gh;
+            if gh && !self.github {
+                self.github = true;
+                self.loaded.source = "github".into();
+            }
             self.items.push((start, end, gh));
-        }
-        if self.github {
-            self.loaded.source = "github".into();
         }
     }
 
@@ -221,12 +221,18 @@ impl Lazy {
         let item = std::str::from_utf8(raw).map_or_else(|_| String::from_utf8_lossy(raw), std::borrow::Cow::Borrowed);
         Some(Cow::Owned(match serde_json::from_str::<Value>(&item) {
             Ok(item) => {
-                let github = github || self.github && item.is_object() && (item.get("number").is_some() || item.get("html_url").is_some());
+                let github = github || self.github && item.is_object() && is_github_issue(&item);
                 finish(if github { github_issue(index, &item) } else { own_ticket(index, &item) })
             }
             Err(e) => row_error(index, format!("this item of the list is not valid JSON: {e}")),
         }))
     }
+}
+
+/// What makes an item of a list a GitHub issue: a `number` or `html_url` key (`Probe` asks the
+/// same of an item not yet parsed).
+fn is_github_issue(item: &Value) -> bool {
+    item.get("number").is_some() || item.get("html_url").is_some()
 }
 
 /// Whether a JSON object has a `number` or `html_url` key (what makes an item a GitHub issue),
@@ -276,7 +282,7 @@ impl<'de> serde::Deserialize<'de> for Key {
 pub fn load_json(value: &Value) -> Result<Loaded, crate::Error> {
     match value {
         Value::Array(items) => {
-            let github = items.iter().any(|i| i.get("number").is_some() || i.get("html_url").is_some());
+            let github = items.iter().any(is_github_issue);
             let source = if github { "github" } else { "tickets" };
             let tickets = items
                 .iter()

@@ -44,7 +44,7 @@ impl Board {
     /// Reads a data source (JSON or CSV text). `config` is a team configuration object or undefined.
     #[wasm_bindgen(constructor)]
     pub fn new(text: &str, config: JsValue) -> Result<Board, JsError> {
-        Board::read(text.to_string(), config)
+        Board::from_bytes(text.as_bytes().to_vec(), config)
     }
 
     /// The same from the source's bytes (UTF-8) as fetched: the widget's worker passes the
@@ -53,10 +53,6 @@ impl Board {
     pub fn from_bytes(bytes: Vec<u8>, config: JsValue) -> Result<Board, JsError> {
         let list = Lazy::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Board { list, config: read_config(config)?, done: vec![] })
-    }
-
-    fn read(text: String, config: JsValue) -> Result<Board, JsError> {
-        Board::from_bytes(text.into_bytes(), config)
     }
 
     /// An empty board that `push` fills while the source downloads: the tickets of a JSON array

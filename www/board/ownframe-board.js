@@ -236,9 +236,11 @@ function defineElement() {
   // soon as it starts. The page needs the wasm too: the summary chart is drawn by Rust
   // (web-sys) into the shadow root. Where the page may not compile wasm (its CSP), each worker
   // compiles its own.
+  // compileStreaming needs the application/wasm type; any other server gets the bytes compiled.
+  const compileBytes = () => fetch(WASM_URL).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b));
   const compiled = (typeof WebAssembly.compileStreaming === 'function'
-    ? WebAssembly.compileStreaming(fetch(WASM_URL)).catch(() => fetch(WASM_URL).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
-    : fetch(WASM_URL).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b))).catch(() => null);
+    ? WebAssembly.compileStreaming(fetch(WASM_URL)).catch(compileBytes)
+    : compileBytes()).catch(() => null);
   let pageCore = null;
   const pageReady = () => (pageCore ??= compiled.then((module) => init(module ? { module_or_path: module } : undefined)));
 
