@@ -10,7 +10,7 @@ import init, * as core from '../../pkg-board/ownframe.js';
 const FIRST_CHUNK = 40; // tickets in the first worker message: about one screen
 const CHUNK = 250; // tickets per worker message after that
 const MAX_WORKERS = 4;
-const PROGRESS_STEP = 100; // tickets downloaded between the reading worker's progress messages
+const PROGRESS_STEP = 100; // tickets read between a worker's progress messages
 
 const ROW_H = 34; // px, fixed so the table can be virtualised
 const OVERSCAN = 8;
@@ -31,7 +31,7 @@ function makeHandler(post, wasm = Promise.resolve({ module: null, warm: false })
   let board = null;
   let current = 0;
   let waiting = []; // `rows` asked for before their tickets arrived (a source still downloading)
-  let stopReceiving = null; // ends the wait for bytes from worker 0 when a newer load comes
+  let stopReceiving = null; // ends the wait for the download's bytes when a newer load comes
   // Wall-clock milliseconds (comparable across the page and its workers) for the benchmark's timeline.
   const clock = () => performance.timeOrigin + performance.now();
   const timing = { created: performance.timeOrigin, started: clock() };
@@ -48,86 +48,54 @@ function makeHandler(post, wasm = Promise.resolve({ module: null, warm: false })
     const rows = board.rows_json(m.start, m.end);
     post({ type: 'rows', id: m.id, worker: m.worker, start: m.start, rows, summary: board.summary(), ms: clock() - t });
   };
-  // Answers the waiting requests whose tickets are in, each as its own task, so reading the
-  // download (and passing it on to the other workers) never waits behind a chunk's analysis.
+  // Answers the waiting requests whose tickets are in. At once: the page reads the download, so
+  // nothing waits while this worker judges, and a timer task would queue behind every piece of
+  // the download already sent (the first screen waited ~200 ms that way).
   const drain = () => {
     const now = waiting.filter(has);
     waiting = waiting.filter((m) => !has(m));
-    for (const m of now) setTimeout(() => serve(m), 0);
+    for (const m of now) serve(m);
   };
   const loaded = (msg) => {
     post({ type: 'loaded', id: msg.id, worker: msg.worker, source: board.source, total: board.length, warnings: board.warnings(), summary: board.summary(), timing });
     drain();
   };
   return async (msg) => {
-    // The worker fetches `src` itself (a large list never passes through the page's thread),
-    // while its wasm may still be compiling.
-    const fetched = msg.type === 'load' && msg.url ? fetch(msg.url, { credentials: 'same-origin' }) : null;
-    fetched?.catch(() => {}); // reported below, after `ready`
     await ready;
     if (msg.type === 'load') {
       current = msg.id;
       waiting = [];
       stopReceiving?.();
       if (board) { board.free(); board = null; }
-      const ports = msg.ports ?? [];
       try {
-        if (fetched) {
-          const res = await fetched;
-          if (!res.ok) throw new Error(`could not fetch ${msg.url}: HTTP ${res.status}`);
-          if (current !== msg.id) return;
-          // The list is judged while it downloads: each piece goes into this worker's wasm and on
-          // to the other workers (one download for all of them), and the page hands out the
-          // tickets already in.
-          const size = Number(res.headers.get('content-length')) || 0;
+        if (msg.port) {
+          // The page downloads `src` and passes every piece to every worker as it arrives: the
+          // list is judged while it downloads. Each worker reports how many tickets it has read;
+          // the page hands out the ones that are in.
           const b = (board = core.Board.streaming(msg.config ?? undefined));
-          b.reserve(size);
-          for (const p of ports) p.postMessage(size);
-          const reader = res.body.getReader();
-          let received = 0;
           let told = 0;
-          for (;;) {
-            const { value, done } = await reader.read();
-            if (current !== msg.id || board !== b) {
-              // A newer load: stop downloading, and let the other workers drop their copy.
-              reader.cancel().catch(() => {});
-              for (const p of ports) p.postMessage(false);
-              return;
-            }
-            if (done) break;
-            received += value.byteLength;
-            const n = b.push(value);
-            ports.forEach((p, i) => p.postMessage(value, i === ports.length - 1 ? [value.buffer] : []));
-            if (n >= told + PROGRESS_STEP || (!told && n >= FIRST_CHUNK)) {
-              told = n;
-              post({ type: 'progress', id: msg.id, worker: msg.worker, available: n, fraction: size ? received / size : null });
-              drain();
-            }
-          }
-          timing.fetched = clock();
-          b.finish();
-          for (const p of ports) p.postMessage(null); // the end
-        } else if (msg.port) {
-          // Worker 0 downloads and passes the bytes on as they come.
-          const b = (board = core.Board.streaming(msg.config ?? undefined));
           const end = await new Promise((resolve) => {
             stopReceiving = () => resolve(false);
             msg.port.onmessage = (e) => {
               if (e.data === null || e.data === false) return resolve(e.data === null); // the end, or abandoned
               if (typeof e.data === 'number') return b.reserve(e.data); // the download's size, first
-              b.push(e.data);
+              const n = b.push(e.data);
+              if (n >= told + PROGRESS_STEP || (!told && n >= FIRST_CHUNK)) {
+                told = n;
+                post({ type: 'progress', id: msg.id, worker: msg.worker, available: n });
+              }
               drain();
             };
           });
           msg.port.close();
           stopReceiving = null;
           if (!end || current !== msg.id) return;
+          timing.fetched = clock();
           b.finish();
         } else {
           board = new core.Board(msg.text, msg.config ?? undefined);
         }
       } catch (err) {
-        for (const p of ports) p.postMessage(false); // the other workers stop waiting for bytes
         post({ type: 'error', id: msg.id, message: String(err && err.message || err) });
         return;
       }
@@ -315,7 +283,7 @@ function defineElement() {
     }
 
     // -- loading --------------------------------------------------------------------------------
-    /** `{text}` or `{url}` (fetched by the worker), or null when no source is given. */
+    /** `{text}` or `{url}` (streamed to the workers by `_download`), or null when no source is given. */
     async _input() {
       if (this._tickets !== undefined) {
         return { text: typeof this._tickets === 'string' ? this._tickets : JSON.stringify(this._tickets) };
@@ -401,8 +369,8 @@ function defineElement() {
         finish();
         return;
       }
-      // Long lists are shared between workers, one per core: the first downloads the source and
-      // passes the bytes on to the others as they arrive. Short ones need no more than one.
+      // Long lists are shared between workers, one per core, each reading the download as it
+      // arrives. Short ones need no more than one.
       // The `workers` attribute caps them (e.g. workers="1" to leave the other cores alone).
       const cap = Number(this.getAttribute('workers')) || MAX_WORKERS;
       const cores = Math.max(1, Math.min(cap, MAX_WORKERS, navigator.hardwareConcurrency || 1));
@@ -417,13 +385,44 @@ function defineElement() {
       this._total = null;
       const load = { type: 'load', id, config: this._config };
       if (source.text == null) {
-        const channels = Array.from({ length: shards - 1 }, () => new MessageChannel());
-        channels.forEach((c, i) => this._engine(i + 1).postMessage({ ...load, port: c.port2, worker: i + 1 }, [c.port2]));
-        const ports = channels.map((c) => c.port1);
-        this._engine(0).postMessage({ ...load, url: source.url, worker: 0, ports }, ports);
+        const channels = Array.from({ length: shards }, () => new MessageChannel());
+        channels.forEach((c, k) => this._engine(k).postMessage({ ...load, port: c.port2, worker: k }, [c.port2]));
+        this._download(id, source.url, channels.map((c) => c.port1));
       } else {
         for (let k = 0; k < shards; k++) this._engine(k).postMessage({ ...load, text: source.text, worker: k });
       }
+    }
+
+    /** Reads `url` and passes each piece to every worker's port as it arrives (a number first:
+     * the size; null: the end; false: abandoned). The page reads, not a worker: a worker busy
+     * judging a chunk would leave the download waiting (the browser stops fetching once its
+     * small buffer is full), and the page's thread is idle while the workers judge. Pieces are
+     * transferred, not copied, to the last worker. */
+    async _download(id, url, ports) {
+      const abandon = () => { for (const p of ports) p.postMessage(false); };
+      let reader;
+      try {
+        const res = await fetch(url, { credentials: 'same-origin' });
+        if (!res.ok) throw new Error(`could not fetch ${url}: HTTP ${res.status}`);
+        if (id !== this._loadId) { res.body?.cancel().catch(() => {}); return abandon(); }
+        const size = Number(res.headers.get('content-length')) || 0;
+        for (const p of ports) p.postMessage(size);
+        reader = res.body.getReader();
+        let received = 0;
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (id !== this._loadId) { reader.cancel().catch(() => {}); return abandon(); }
+          if (done) break;
+          received += value.byteLength;
+          this._fraction = size ? received / size : null;
+          ports.forEach((p, i) => p.postMessage(value, i === ports.length - 1 ? [value.buffer] : []));
+        }
+      } catch (err) {
+        abandon();
+        if (id === this._loadId) this._fail(err.message);
+        return;
+      }
+      for (const p of ports) p.postMessage(null);
     }
 
     /** Keeps two chunks in flight per worker (none waits for the page between chunks), out of
@@ -457,10 +456,10 @@ function defineElement() {
       if (m.id !== this._loadId) return;
       if (m.type === 'error') return this._fail(m.message);
       if (m.type === 'progress') {
-        // The first worker's download: tickets are judged while the rest arrives.
-        if (this._loaded) return;
-        this._available = Math.max(this._available, m.available);
-        this._fraction = m.fraction;
+        // The download: tickets are judged while the rest arrives. Whichever worker has read
+        // further says how many tickets are in.
+        if (this._loaded || m.available <= this._available) return;
+        this._available = m.available;
         this._feed();
         return;
       }
