@@ -176,47 +176,52 @@ impl<'a> Sentence<'a> {
         self.text().trim_end().ends_with('?')
     }
 
-    /// Finds a run of words; returns the index of its first word.
-    #[inline(always)]
-    pub fn find(&self, phrase: &[&str]) -> Option<usize> {
-        if phrase.is_empty() || phrase.len() > self.len() {
+    /// Finds a phrase (`phrase!`); returns the index of its first word. The signature check is
+    /// inline at each call site: most sentences lack one of the words and stop there.
+    #[inline]
+    pub fn find(&self, p: &Phrase) -> Option<usize> {
+        if self.bits & p.bits != p.bits || p.words.len() > self.len() {
             return None;
         }
-        // Phrases are short: their words' hashes fit on the stack, each computed once.
-        let mut wanted = [0u64; 8];
-        if phrase.len() > wanted.len() {
-            return self.find_slow(phrase);
+        self.scan(&p.hashes[..p.words.len()], p.words)
+    }
+
+    #[inline]
+    pub fn contains(&self, p: &Phrase) -> bool {
+        self.find(p).is_some()
+    }
+
+    /// Finds a run of words known only at run time (a team's vocabulary).
+    pub fn find_words(&self, words: &[&str]) -> Option<usize> {
+        if words.is_empty() || words.len() > self.len() {
+            return None;
         }
-        for (h, w) in wanted.iter_mut().zip(phrase) {
-            *h = hash(w);
-            if self.bits & bit_of(*h) == 0 {
-                return None; // the signature says this word is absent
-            }
+        let hashes: Vec<u64> = words.iter().map(|w| hash(w)).collect();
+        if hashes.iter().any(|&h| self.bits & bit_of(h) == 0) {
+            return None;
         }
-        let wanted = &wanted[..phrase.len()];
+        self.scan(&hashes, words)
+    }
+
+    /// Hashes first (an integer compare per word), the text only where they all agree. One
+    /// copy of the loop for every phrase: in wasm, code the engine must compile costs as much
+    /// as code it runs (a copy per call site made the signal collector 53 KB).
+    #[inline(never)]
+    fn scan(&self, wanted: &[u64], words: &[&str]) -> Option<usize> {
         let hashes = &self.view.hashes[self.w0..self.w1];
-        // Hashes first (an integer compare per word), the text only where they all agree.
         let (first, rest) = (wanted[0], &wanted[1..]);
-        (0..=hashes.len() - phrase.len()).find(|&i| {
+        // Element by element: a slice `==` of u64s is a memcmp call, slow for two or three words.
+        (0..=hashes.len() - wanted.len()).find(|&i| {
             hashes[i] == first
                 && rest.iter().enumerate().all(|(k, h)| hashes[i + 1 + k] == *h)
-                && phrase.iter().enumerate().all(|(k, p)| self.word(i + k) == *p)
+                && words.iter().enumerate().all(|(k, w)| self.word(i + k) == *w)
         })
     }
 
-    fn find_slow(&self, phrase: &[&str]) -> Option<usize> {
-        (0..=self.len() - phrase.len()).find(|&i| phrase.iter().enumerate().all(|(k, p)| self.word(i + k) == *p))
-    }
-
-    /// Whether any of `words` may occur (a signature check: false means surely absent).
-    #[inline(always)]
-    pub fn may_have(&self, words: &[&str]) -> bool {
-        words.iter().any(|w| self.bits & bit_of(hash(w)) != 0)
-    }
-
-    #[inline(always)]
-    pub fn contains(&self, phrase: &[&str]) -> bool {
-        self.find(phrase).is_some()
+    /// Whether any word of a signature (`any_word!`) may occur: false means surely absent.
+    #[inline]
+    pub fn may_have(&self, signature: u64) -> bool {
+        self.bits & signature != 0
     }
 
     /// Byte range of the i-th word in the block's clean text.
@@ -250,6 +255,67 @@ impl<'a> Sentence<'a> {
         self.view.block.to_source(self.start + lead.min(trimmed.len()), self.start + trimmed.len())
     }
 }
+
+/// Words a phrase may have at most (`Phrase`).
+const MAX_PHRASE: usize = 6;
+
+/// A phrase the rules look for, its words' hashes and signature bits worked out at compile
+/// time (`phrase!`), so a look-up hashes nothing.
+pub struct Phrase {
+    words: &'static [&'static str],
+    hashes: [u64; MAX_PHRASE],
+    bits: u64,
+}
+
+impl Phrase {
+    pub const fn new(words: &'static [&'static str]) -> Phrase {
+        assert!(!words.is_empty() && words.len() <= MAX_PHRASE, "a phrase has 1 to MAX_PHRASE words");
+        let mut hashes = [0; MAX_PHRASE];
+        let mut bits = 0;
+        let mut i = 0;
+        while i < words.len() {
+            hashes[i] = hash(words[i]);
+            bits |= bit_of(hashes[i]);
+            i += 1;
+        }
+        Phrase { words, hashes, bits }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// The signature bits of a set of words, for `Sentence::may_have`.
+pub const fn signature(words: &[&str]) -> u64 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < words.len() {
+        bits |= bit_of(hash(words[i]));
+        i += 1;
+    }
+    bits
+}
+
+/// `phrase!["so", "that"]`: a `&Phrase` built at compile time.
+macro_rules! phrase {
+    ($($w:literal),+ $(,)?) => {
+        &const { $crate::judge::reading::Phrase::new(&[$($w),+]) }
+    };
+}
+pub(crate) use phrase;
+
+/// `any_word!["i", "we"]`: the signature of a set of words, built at compile time.
+macro_rules! any_word {
+    ($($w:literal),+ $(,)?) => {
+        const { $crate::judge::reading::signature(&[$($w),+]) }
+    };
+}
+pub(crate) use any_word;
 
 /// The whole ticket as the judge reads it.
 pub struct Reading<'a> {
@@ -355,7 +421,7 @@ fn view_of<'a>(index: usize, field: Field, block: &'a Block, boilerplate: bool) 
 
 /// FNV-1a of a word.
 #[inline(always)]
-const fn hash(word: &str) -> u64 {
+pub(crate) const fn hash(word: &str) -> u64 {
     let bytes = word.as_bytes();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut i = 0;
@@ -367,7 +433,7 @@ const fn hash(word: &str) -> u64 {
 }
 
 /// One bit of a 64-bit signature per word, for quick "cannot contain" checks.
-fn bit_of(hash: u64) -> u64 {
+const fn bit_of(hash: u64) -> u64 {
     1 << (hash % 64)
 }
 
@@ -396,7 +462,9 @@ mod tests {
         let body = markdown::read("We SHOULD use `redis` here.");
         let r = Reading::new(&title, &body);
         let s = r.sentences().next().unwrap();
-        assert_eq!(s.find(&["should", "use"]), Some(1));
+        assert_eq!(s.find(phrase!["should", "use"]), Some(1));
+        assert_eq!(s.find_words(&["should", "use"]), Some(1));
+        assert_eq!(s.find(phrase!["use", "should"]), None);
         assert!(s.is_placeholder(3));
         assert_eq!(s.word(4), "here");
         let (a, b) = s.source_span(2, 4);

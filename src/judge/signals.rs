@@ -3,7 +3,7 @@
 //! not verdicts: `model` weighs them and `scores` maps them to 0..1.
 
 use super::lexicon;
-use super::reading::{Reading, Section, Sentence};
+use super::reading::{any_word, phrase, Phrase, Reading, Section, Sentence};
 use crate::config::Config;
 use crate::rules::{imperative_solution, modal_prescription, prescribed_technology, step_list};
 
@@ -147,7 +147,7 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
         let plan = matches!(section, Section::Proposal | Section::Acceptance | Section::Meta | Section::PossibleFix);
         // Problem statements are sentences that describe rather than order.
         if (!ordering || describes) && !plan {
-            if s.any(lexicon::TROUBLE) || s.contains(&["not", "working"]) || s.contains(&["no", "longer"]) {
+            if s.any(lexicon::TROUBLE) || s.contains(phrase!["not", "working"]) || s.contains(phrase!["no", "longer"]) {
                 sig.trouble += 1;
             }
             sig.observations += usize::from(observes(&s));
@@ -260,7 +260,7 @@ fn state_verb(w: &str) -> bool {
 /// "... to filter boosts by date": an infinitive of purpose after the change, not the "to" of
 /// "need to", "able to" or "add X to Y".
 fn to_purpose(s: &Sentence) -> bool {
-    s.may_have(&["to"]) && (3..s.len().saturating_sub(1)).any(|i| {
+    s.may_have(any_word!["to"]) && (3..s.len().saturating_sub(1)).any(|i| {
         s.word(i) == "to"
             && !matches!(
                 s.word(i - 1),
@@ -286,24 +286,24 @@ fn opens_question(s: &Sentence) -> bool {
     let first = s.word(0);
     lexicon::is_open_verb(first)
         || (first == "why" || first == "how") && s.is_question()
-        || s.contains(&["best", "way"])
-        || s.contains(&["figure", "out"])
-        || s.contains(&["look", "into"])
+        || s.contains(phrase!["best", "way"])
+        || s.contains(phrase!["figure", "out"])
+        || s.contains(phrase!["look", "into"])
 }
 
 /// Reasons and purposes: "so that", "because", "in order to", "would help". A clause that
 /// only repeats the title's words restates the change, and "because it is obsolete" is
 /// housekeeping, not an outcome.
 fn purpose(s: &Sentence, title: &[&str]) -> bool {
-    const MARKERS: &[&[&str]] = &[
-        &["so", "that"], &["so", "we"], &["so", "they"], &["so", "users"], &["so", "you"], &["so", "people"],
-        &["in", "order", "to"], &["because"], &["since"], &["to", "allow"], &["to", "enable"], &["to", "help"],
-        &["to", "avoid"], &["to", "prevent"], &["to", "reduce"], &["to", "improve"], &["to", "make", "it"],
-        &["to", "make", "sure"], &["to", "ensure"], &["would", "help"], &["would", "make"], &["would", "allow"],
-        &["would", "be", "nice"], &["would", "be", "great"], &["would", "be", "useful"], &["would", "be", "helpful"],
-        &["would", "be", "good"], &["makes", "it"], &["due", "to"], &["as", "a", "result"], &["the", "reason"],
-        &["otherwise"], &["leads", "to"], &["resulting", "in"], &["this", "means"], &["which", "means"],
-        &["that", "way"], &["allows", "us"], &["allows", "users"], &["enables"],
+    const MARKERS: &[&Phrase] = &[
+        phrase!["so", "that"], phrase!["so", "we"], phrase!["so", "they"], phrase!["so", "users"], phrase!["so", "you"], phrase!["so", "people"],
+        phrase!["in", "order", "to"], phrase!["because"], phrase!["since"], phrase!["to", "allow"], phrase!["to", "enable"], phrase!["to", "help"],
+        phrase!["to", "avoid"], phrase!["to", "prevent"], phrase!["to", "reduce"], phrase!["to", "improve"], phrase!["to", "make", "it"],
+        phrase!["to", "make", "sure"], phrase!["to", "ensure"], phrase!["would", "help"], phrase!["would", "make"], phrase!["would", "allow"],
+        phrase!["would", "be", "nice"], phrase!["would", "be", "great"], phrase!["would", "be", "useful"], phrase!["would", "be", "helpful"],
+        phrase!["would", "be", "good"], phrase!["makes", "it"], phrase!["due", "to"], phrase!["as", "a", "result"], phrase!["the", "reason"],
+        phrase!["otherwise"], phrase!["leads", "to"], phrase!["resulting", "in"], phrase!["this", "means"], phrase!["which", "means"],
+        phrase!["that", "way"], phrase!["allows", "us"], phrase!["allows", "users"], phrase!["enables"],
     ];
     let claimed = consequence(s).map(|at| (at, 1));
     for (at, len) in MARKERS.iter().filter_map(|m| s.find(m).map(|at| (at, m.len()))).chain(claimed) {
@@ -333,7 +333,7 @@ fn purpose(s: &Sentence, title: &[&str]) -> bool {
 /// claimed for the change, with adverbs allowed between; returns the verb's index. "Would it
 /// help ...?" asks (a subject between), "would not help" denies, "would make sense" suggests.
 fn consequence(s: &Sentence) -> Option<usize> {
-    let at = s.find(&["would"])?;
+    let at = s.find(phrase!["would"])?;
     let mut i = at + 1;
     while i < s.len() && i <= at + 3 && (s.word(i).ends_with("ly") || matches!(s.word(i), "also" | "much")) {
         i += 1;
@@ -374,7 +374,7 @@ fn function_word(w: &str) -> bool {
 
 /// Someone needs, wants or cannot do something.
 fn needs(s: &Sentence, config: &Config) -> bool {
-    let triggers = s.may_have(&["need", "needs", "want", "wants", "expect", "expects", "can't", "cannot", "struggle", "lose", "waste", "miss", "are", "is", "would", "have"]);
+    let triggers = s.may_have(any_word!["need", "needs", "want", "wants", "expect", "expects", "can't", "cannot", "struggle", "lose", "waste", "miss", "are", "is", "would", "have"]);
     for i in (0..s.len()).filter(|_| triggers) {
         let w = s.word(i);
         let who = lexicon::is_role(w) || matches!(w, "we" | "i" | "they" | "people" | "someone" | "nobody");
@@ -391,33 +391,33 @@ fn needs(s: &Sentence, config: &Config) -> bool {
         }
     }
     configured(s, &config.vocabulary.roles) > 0
-        || s.contains(&["no", "way", "to"])
-        || s.contains(&["not", "possible"])
-        || s.contains(&["it", "would", "be"])
-        || s.contains(&["be", "able", "to"])
+        || s.contains(phrase!["no", "way", "to"])
+        || s.contains(phrase!["not", "possible"])
+        || s.contains(phrase!["it", "would", "be"])
+        || s.contains(phrase!["be", "able", "to"])
 }
 
 /// "It is not possible to", "there is no way to", "users cannot", "unable to": something cannot
 /// be done now, told as a state rather than ordered.
 fn blocked(s: &Sentence) -> bool {
     s.words().any(|w| matches!(w, "cannot" | "can't" | "unable" | "impossible" | "couldn't"))
-        || s.contains(&["not", "possible"])
-        || s.contains(&["no", "way", "to"])
-        || s.contains(&["not", "able", "to"])
+        || s.contains(phrase!["not", "possible"])
+        || s.contains(phrase!["no", "way", "to"])
+        || s.contains(phrase!["not", "able", "to"])
 }
 
 fn current_state(s: &Sentence) -> bool {
     s.words().any(|w| matches!(w, "currently" | "today" | "still"))
-        || s.contains(&["right", "now"])
-        || s.contains(&["at", "the", "moment"])
-        || s.contains(&["there", "is", "no"])
-        || s.contains(&["there's", "no"])
-        || s.contains(&["there", "are", "no"])
+        || s.contains(phrase!["right", "now"])
+        || s.contains(phrase!["at", "the", "moment"])
+        || s.contains(phrase!["there", "is", "no"])
+        || s.contains(phrase!["there's", "no"])
+        || s.contains(phrase!["there", "are", "no"])
 }
 
 /// First-hand reports: "I tried", "we noticed", "when I open".
 fn observes(s: &Sentence) -> bool {
-    if !s.may_have(&["i", "we", "when", "whenever", "after"]) {
+    if !s.may_have(any_word!["i", "we", "when", "whenever", "after"]) {
         return false;
     }
     for i in 0..s.len() {
@@ -441,7 +441,7 @@ fn observes(s: &Sentence) -> bool {
 fn user_story(s: &Sentence) -> bool {
     s.word(0) == "as"
         && matches!(s.word(1), "a" | "an")
-        && (s.contains(&["i", "want"]) || s.contains(&["i", "need"]) || s.contains(&["i", "would"]) || s.contains(&["i", "should"]) || s.contains(&["i", "can"]) || s.contains(&["i", "am"]))
+        && (s.contains(phrase!["i", "want"]) || s.contains(phrase!["i", "need"]) || s.contains(phrase!["i", "would"]) || s.contains(phrase!["i", "should"]) || s.contains(phrase!["i", "can"]) || s.contains(phrase!["i", "am"]))
 }
 
 fn configured(s: &Sentence, terms: &[String]) -> usize {
@@ -450,7 +450,7 @@ fn configured(s: &Sentence, terms: &[String]) -> usize {
         .filter(|t| {
             let lower = t.to_ascii_lowercase();
             let words: Vec<&str> = lower.split_whitespace().collect();
-            s.contains(&words)
+            s.find_words(&words).is_some()
         })
         .count()
 }
@@ -476,38 +476,38 @@ fn number_with_unit(s: &Sentence, i: usize) -> bool {
 fn measure(s: &Sentence, has_numbers: bool, config: &Config) -> usize {
     let team = configured(s, &config.vocabulary.measures);
     let numeric = has_numbers && s.any(lexicon::MEASURE);
-    let criterion = s.contains(&["done", "when"]) || s.contains(&["we", "will", "know"]) || s.contains(&["success", "means"]);
+    let criterion = s.contains(phrase!["done", "when"]) || s.contains(phrase!["we", "will", "know"]) || s.contains(phrase!["success", "means"]);
     team + usize::from(numeric) + usize::from(criterion)
 }
 
 fn invites(s: &Sentence) -> bool {
     s.any(lexicon::INVITE)
-        || s.contains(&["let", "me", "know"])
-        || s.contains(&["let", "us", "know"])
-        || s.contains(&["edge", "cases"])
-        || s.contains(&["what", "do", "you", "think"])
-        || s.contains(&["open", "to"])
+        || s.contains(phrase!["let", "me", "know"])
+        || s.contains(phrase!["let", "us", "know"])
+        || s.contains(phrase!["edge", "cases"])
+        || s.contains(phrase!["what", "do", "you", "think"])
+        || s.contains(phrase!["open", "to"])
         || s.is_question() && s.words().any(|w| matches!(w, "you" | "we" | "anyone" | "should"))
 }
 
 fn offers_support(s: &Sentence) -> bool {
-    s.contains(&["happy", "to", "help"])
-        || s.contains(&["can", "help"])
-        || s.contains(&["reach", "out"])
-        || s.contains(&["ping", "me"])
-        || s.contains(&["pair"])
-        || s.contains(&["ask", "me"])
-        || s.contains(&["i", "can", "review"])
-        || s.contains(&["available", "to"])
+    s.contains(phrase!["happy", "to", "help"])
+        || s.contains(phrase!["can", "help"])
+        || s.contains(phrase!["reach", "out"])
+        || s.contains(phrase!["ping", "me"])
+        || s.contains(phrase!["pair"])
+        || s.contains(phrase!["ask", "me"])
+        || s.contains(phrase!["i", "can", "review"])
+        || s.contains(phrase!["available", "to"])
 }
 
 fn grants_authority(s: &Sentence) -> bool {
-    s.contains(&["up", "to", "you"])
-        || s.contains(&["your", "call"])
-        || s.contains(&["you", "decide"])
-        || s.contains(&["feel", "free"])
-        || s.contains(&["your", "choice"])
-        || s.contains(&["at", "your", "discretion"])
+    s.contains(phrase!["up", "to", "you"])
+        || s.contains(phrase!["your", "call"])
+        || s.contains(phrase!["you", "decide"])
+        || s.contains(phrase!["feel", "free"])
+        || s.contains(phrase!["your", "choice"])
+        || s.contains(phrase!["at", "your", "discretion"])
         || s.words().any(|w| matches!(w, "delegate" | "delegated" | "delegation"))
 }
 

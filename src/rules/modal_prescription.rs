@@ -3,14 +3,14 @@
 
 use super::{clause_end, hedged, quote};
 use crate::judge::lexicon;
-use crate::judge::reading::{Section, Sentence};
+use crate::judge::reading::{any_word, Section, Sentence};
 
 pub const ID: &str = "modal-prescription";
 
 /// The word range from the subject to the end of the ordered clause.
 pub fn detect(s: &Sentence) -> Option<(usize, usize)> {
     // "It should show the dialog" under Expected behaviour describes, not prescribes.
-    if !s.any(lexicon::MODAL) && !s.may_have(&["need", "needs", "have", "has", "will", "want", "like"]) {
+    if !s.any(lexicon::MODAL) && !s.may_have(any_word!["need", "needs", "have", "has", "will", "want", "like"]) {
         return None;
     }
     if hedged(s) || matches!(s.view.section, Section::Behaviour | Section::Reproduce | Section::Acceptance) {

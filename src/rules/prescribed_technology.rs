@@ -55,7 +55,7 @@ fn configured_term(s: &Sentence, config: &Config) -> Option<(usize, usize)> {
     for term in &config.vocabulary.solution_terms {
         let lower = term.to_ascii_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
-        if let Some(i) = s.find(&words) {
+        if let Some(i) = s.find_words(&words) {
             return Some((i, i + words.len()));
         }
     }
