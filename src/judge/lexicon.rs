@@ -1,9 +1,9 @@
 //! Word lists the judge reads sentences with. Every list is sorted so membership is a binary
-//! search over a static slice in tests, and one hash table of bits at run time: no regex, small in wasm. Words are lower-case ASCII
-//! as `Reading` produces them; a test keeps the lists sorted.
+//! search over a static slice in tests, and one table of bits (by word hash) at run time: no
+//! regex, small in wasm. Words are lower-case ASCII as `Reading` produces them; a test keeps
+//! the lists sorted.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use super::reading::hash;
 use std::sync::OnceLock;
 
 #[cfg(test)]
@@ -141,39 +141,58 @@ const LISTS: &[(&[&str], u16)] = &[
     (VALUE_WORDS, VALUE),
 ];
 
-/// FNV-1a: short words, no need for a DoS-resistant hash.
-#[derive(Default)]
-struct Fnv(u64);
+/// Open addressing over the words' FNV-1a hashes (the same hash `Reading` keeps per word, so a
+/// word is hashed once): a probe or two per word, no hasher state, no second hash of the text.
+struct Table {
+    slots: Vec<(u64, &'static str, u16)>,
+    mask: usize,
+}
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+impl Table {
+    fn get(&self, hash: u64, w: &str) -> u16 {
+        let mut i = hash as usize & self.mask;
+        loop {
+            let (h, word, bits) = self.slots[i];
+            if bits == 0 {
+                return 0; // an empty slot: not a listed word
+            }
+            if h == hash && word == w {
+                return bits;
+            }
+            i = (i + 1) & self.mask;
         }
-        self.0 = h;
     }
 }
 
-fn table() -> &'static HashMap<&'static str, u16, BuildHasherDefault<Fnv>> {
-    static TABLE: OnceLock<HashMap<&'static str, u16, BuildHasherDefault<Fnv>>> = OnceLock::new();
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::default();
+        let words: usize = LISTS.iter().map(|(list, _)| list.len()).sum();
+        // At most a quarter full, so a miss (most words) usually stops at the first slot.
+        let size = (words * 4).next_power_of_two();
+        let mut table = Table { slots: vec![(0, "", 0); size], mask: size - 1 };
         for (list, bit) in LISTS {
             for w in *list {
-                *map.entry(*w).or_insert(0) |= bit;
+                let h = hash(w);
+                let mut i = h as usize & table.mask;
+                while table.slots[i].2 != 0 && table.slots[i].1 != *w {
+                    i = (i + 1) & table.mask;
+                }
+                table.slots[i] = (h, w, table.slots[i].2 | bit);
             }
         }
-        map
+        table
     })
 }
 
 /// Every list the word belongs to, as bits.
 pub fn flags(w: &str) -> u16 {
-    table().get(w).copied().unwrap_or(0)
+    flags_hashed(hash(w), w)
+}
+
+/// `flags` of a word whose `reading::hash` is known.
+pub fn flags_hashed(hash: u64, w: &str) -> u16 {
+    table().get(hash, w)
 }
 
 pub fn is_order_verb(w: &str) -> bool {

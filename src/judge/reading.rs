@@ -393,8 +393,8 @@ fn view_of<'a>(index: usize, field: Field, block: &'a Block, boilerplate: bool) 
         }
         norms.push((start, lower.len()));
     }
-    let flags: Vec<u16> = norms.iter().map(|&(s, e)| lexicon::flags(&lower[s..e])).collect();
     let hashes: Vec<u64> = norms.iter().map(|&(s, e)| hash(&lower[s..e])).collect();
+    let flags: Vec<u16> = norms.iter().zip(&hashes).map(|(&(s, e), &h)| lexicon::flags_hashed(h, &lower[s..e])).collect();
     let mut sentences = Vec::new();
     let mut wi = 0;
     for (start, end) in split_sentences(text) {

@@ -513,16 +513,15 @@ fn grants_authority(s: &Sentence) -> bool {
 
 /// Logs, stack traces, screenshots: evidence the prose reader skipped.
 fn source_evidence(source: &str) -> usize {
-    // One pass over the bytes instead of five substring searches (a twentieth of a board's time
-    // per ticket); each marker is counted without overlaps, as `str::matches` does.
+    // Only the markers' first bytes are visited (memchr skips the rest a word at a time; a byte
+    // loop here was a twentieth of a board row). Each marker is counted without overlaps, as
+    // `str::matches` does; markers with different first bytes never overlap each other.
     const MARKERS: [&[u8]; 5] = [b"```", b"{code", b"{noformat", b"![", b"<img"];
     let bytes = source.as_bytes();
     let mut counts = [0usize; 5];
     let mut free_from = [0usize; 5];
-    for (i, &b) in bytes.iter().enumerate() {
-        if !matches!(b, b'`' | b'{' | b'!' | b'<') {
-            continue;
-        }
+    let candidates = memchr::memchr3_iter(b'`', b'{', b'!', bytes).chain(memchr::memchr_iter(b'<', bytes));
+    for i in candidates {
         for (k, m) in MARKERS.iter().enumerate() {
             if i >= free_from[k] && bytes[i..].starts_with(m) {
                 counts[k] += 1;
