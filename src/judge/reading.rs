@@ -210,12 +210,17 @@ impl<'a> Sentence<'a> {
     fn scan(&self, wanted: &[u64], words: &[&str]) -> Option<usize> {
         let hashes = &self.view.hashes[self.w0..self.w1];
         let (first, rest) = (wanted[0], &wanted[1..]);
-        // Element by element: a slice `==` of u64s is a memcmp call, slow for two or three words.
-        (0..=hashes.len() - wanted.len()).find(|&i| {
-            hashes[i] == first
-                && rest.iter().enumerate().all(|(k, h)| hashes[i + 1 + k] == *h)
-                && words.iter().enumerate().all(|(k, w)| self.word(i + k) == *w)
-        })
+        // A plain loop over the first word's hash (a `find` closure was a call per word), then
+        // the rest element by element (a u64 slice `==` is a memcmp call).
+        let mut from = 0;
+        while let Some(k) = hashes[from..=hashes.len() - wanted.len()].iter().position(|&h| h == first) {
+            let i = from + k;
+            if rest.iter().enumerate().all(|(k, h)| hashes[i + 1 + k] == *h) && words.iter().enumerate().all(|(k, w)| self.word(i + k) == *w) {
+                return Some(i);
+            }
+            from = i + 1;
+        }
+        None
     }
 
     /// Whether any word of a signature (`any_word!`) may occur: false means surely absent.
