@@ -34,10 +34,7 @@ impl Section {
     /// Classifies a heading's lower-case text. Order matters: "possible solution" is an offer,
     /// "proposed solution" a plan.
     pub fn classify(lower: &str) -> Section {
-        // Headings are short: a plain window comparison beats building a two-way searcher per
-        // key (`str::contains`), which showed in the board's wasm profile.
-        let hay = lower.as_bytes();
-        let any = |keys: &[&str]| keys.iter().any(|k| hay.windows(k.len()).any(|w| w == k.as_bytes()));
+        let any = |keys: &[&str]| mentions(lower, keys);
         if any(&["reproduc", "repro steps"]) {
             Section::Reproduce
         } else if lower.trim_start().starts_with("steps") && !any(&["implement", "next"]) {
@@ -64,6 +61,14 @@ impl Section {
             Section::Meta
         }
     }
+}
+
+/// Whether a short lower-case text (a heading) contains any of `keys`. Headings are short: a
+/// plain window comparison beats building a two-way searcher per key (`str::contains`), which
+/// showed in the board's wasm profile.
+pub fn mentions(lower: &str, keys: &[&str]) -> bool {
+    let hay = lower.as_bytes();
+    keys.iter().any(|k| hay.windows(k.len()).any(|w| w == k.as_bytes()))
 }
 
 /// One prose block as the judge reads it.
@@ -139,6 +144,11 @@ impl<'a> Sentence<'a> {
         } else {
             0
         }
+    }
+
+    /// The i-th word belongs to a lexicon list (`lexicon::ORDER` ...); false past the end.
+    pub fn is(&self, i: usize, mask: u16) -> bool {
+        self.flags(i) & mask != 0
     }
 
     /// Some word belongs to a lexicon list (`lexicon::TROUBLE` ...).

@@ -218,7 +218,7 @@ fn refined_sections(reading: &Reading) -> Vec<Section> {
 }
 
 fn refine_heading(section: Section, lower: &str) -> Section {
-    let any = |keys: &[&str]| keys.iter().any(|k| lower.contains(k));
+    let any = |keys: &[&str]| super::reading::mentions(lower, keys);
     match section {
         // "Current state", "Current limitation": what is now, like a bug's current behaviour.
         Section::Meta | Section::Description if any(&["current"]) => Section::Behaviour,
@@ -270,7 +270,7 @@ fn to_purpose(s: &Sentence) -> bool {
             )
             && {
                 let v = s.word(i + 1);
-                lexicon::is_order_verb(v) || matches!(v, "see" | "know" | "find" | "get" | "keep" | "help" | "filter" | "avoid" | "let" | "reach" | "understand" | "check" | "access" | "work" | "view" | "search" | "manage" | "identify" | "communicate")
+                s.is(i + 1, lexicon::ORDER) || matches!(v, "see" | "know" | "find" | "get" | "keep" | "help" | "filter" | "avoid" | "let" | "reach" | "understand" | "check" | "access" | "work" | "view" | "search" | "manage" | "identify" | "communicate")
             }
     })
 }
@@ -284,7 +284,7 @@ fn environment(s: &Sentence) -> bool {
 /// "Investigate why ...", "Why does ...", "What's the best way to ...": the ticket asks.
 fn opens_question(s: &Sentence) -> bool {
     let first = s.word(0);
-    lexicon::is_open_verb(first)
+    s.is(0, lexicon::OPEN)
         || (first == "why" || first == "how") && s.is_question()
         || s.contains(phrase!["best", "way"])
         || s.contains(phrase!["figure", "out"])
@@ -357,7 +357,7 @@ fn title_requires(s: &Sentence) -> bool {
     negated_order
         || (1..s.len()).any(|i| {
             let w = s.word(i);
-            (lexicon::is_modal(w) || matches!(w, "need" | "needs") && s.word(i + 1) == "to")
+            (s.is(i, lexicon::MODAL) || matches!(w, "need" | "needs") && s.word(i + 1) == "to")
                 && !matches!(s.word(i - 1), "it" | "that" | "which" | "what")
         })
 }
@@ -377,7 +377,7 @@ fn needs(s: &Sentence, config: &Config) -> bool {
     let triggers = s.may_have(any_word!["need", "needs", "want", "wants", "expect", "expects", "can't", "cannot", "struggle", "lose", "waste", "miss", "are", "is", "would", "have"]);
     for i in (0..s.len()).filter(|_| triggers) {
         let w = s.word(i);
-        let who = lexicon::is_role(w) || matches!(w, "we" | "i" | "they" | "people" | "someone" | "nobody");
+        let who = s.is(i, lexicon::ROLE) || matches!(w, "we" | "i" | "they" | "people" | "someone" | "nobody");
         if who {
             let next = s.word(i + 1);
             let after = s.word(i + 2);

@@ -18,20 +18,26 @@ pub fn detect(s: &Sentence) -> Option<(usize, usize)> {
     if s.is_empty() || hedged(s) {
         return None;
     }
-    let mut starts = vec![0];
+    if let Some(found) = imperative_at(s, 0) {
+        return Some(found);
+    }
     if s.view.is_title() {
         // "Dropdown: add a variant", "[UI] Add ...", "Avatars > Add tooltip": the order follows
-        // a component prefix.
+        // a component prefix (the first three).
+        let mut prefixes = 0;
         for (i, ch) in s.text().char_indices() {
             if matches!(ch, ':' | '>' | ']' | '|' | '–' | '—') || (ch == '-' && s.text()[i + 1..].starts_with(' ')) {
                 let w = s.word_at_or_after(s.start + i + ch.len_utf8());
-                if w < s.len() && starts.len() < 4 {
-                    starts.push(w);
+                if w < s.len() && prefixes < 3 {
+                    prefixes += 1;
+                    if let Some(found) = imperative_at(s, w) {
+                        return Some(found);
+                    }
                 }
             }
         }
     }
-    starts.into_iter().find_map(|i| imperative_at(s, i))
+    None
 }
 
 fn imperative_at(s: &Sentence, mut i: usize) -> Option<(usize, usize)> {
@@ -39,17 +45,17 @@ fn imperative_at(s: &Sentence, mut i: usize) -> Option<(usize, usize)> {
         i += 1;
     }
     let verb = s.word(i);
-    if !lexicon::is_order_verb(verb) {
+    if !s.is(i, lexicon::ORDER) {
         return None;
     }
     let next = s.word(i + 1);
     // "Update fails ...", "List of ...", "Use case": the verb is a noun here.
-    if lexicon::is_subject_follower(next) || next == "of" || (verb == "use" && next.starts_with("case")) {
+    if s.is(i + 1, lexicon::SUBJECT) || next == "of" || (verb == "use" && next.starts_with("case")) {
         return None;
     }
     // "Merge requests fail where ...", "Set button disappears": in a title, a finite verb right
     // after a two-word noun phrase makes the first word part of the subject.
-    if s.view.is_title() && lexicon::is_subject_follower(s.word(i + 2)) && !matches!(next, "it" | "this" | "that" | "them" | "sure") {
+    if s.view.is_title() && s.is(i + 2, lexicon::SUBJECT) && !matches!(next, "it" | "this" | "that" | "them" | "sure") {
         return None;
     }
     // A lone word is a label ("Support"), not an order, except in titles.

@@ -20,11 +20,11 @@ pub fn detect(s: &Sentence) -> Option<(usize, usize)> {
         let w = s.word(i);
         let prev = if i > 0 { s.word(i - 1) } else { "" };
         let next = s.word(i + 1);
-        let target = if lexicon::is_modal(w) {
+        let target = if s.is(i, lexicon::MODAL) {
             i + 1
         } else if matches!(w, "need" | "needs") && next == "to" {
             i + 2
-        } else if matches!(w, "have" | "has") && next == "to" && lexicon::is_actor(prev) {
+        } else if matches!(w, "have" | "has") && next == "to" && i > 0 && s.is(i - 1, lexicon::ACTOR) {
             i + 2
         } else if w == "will" && matches!(prev, "we" | "i") {
             i + 1
@@ -41,11 +41,11 @@ pub fn detect(s: &Sentence) -> Option<(usize, usize)> {
         // "It should show the dialog", "the first click should mark them read": a thing that
         // should act is expected behaviour; a person who should act, or a thing that should be
         // changed, is an order.
-        let expects = lexicon::is_modal(w) && matches!(prev, "it" | "that" | "which");
-        let orders = lexicon::is_order_verb(verb) && !lexicon::is_subject_follower(s.word(t + 1)) && !expects
-            || (verb == "be" && lexicon::is_change_participle(s.word(t + 1)));
+        let expects = s.is(i, lexicon::MODAL) && matches!(prev, "it" | "that" | "which");
+        let orders = s.is(t, lexicon::ORDER) && !s.is(t + 1, lexicon::SUBJECT) && !expects
+            || (verb == "be" && s.is(t + 1, lexicon::CHANGE));
         if orders {
-            let from = if lexicon::is_actor(prev) || prev == "we'd" || prev == "i'd" { i - 1 } else { i };
+            let from = if i > 0 && s.is(i - 1, lexicon::ACTOR) || prev == "we'd" || prev == "i'd" { i - 1 } else { i };
             return Some((from, clause_end(s, t)));
         }
     }
