@@ -9,7 +9,9 @@
 // to every ticket analysed (target < 1.5 s), main-thread responsiveness while the worker analyses
 // (long tasks, the longest gap between animation frames, keypress-to-paint latency for typing in
 // an input on the page), and memory (page + worker, via measureUserAgentSpecificMemory).
-// Usage: node bench/board.mjs [--n 10000] [--runs 3]   Skips (exit 0) when the corpus is absent.
+// Usage: node bench/board.mjs [--n 10000] [--runs 3] [--timeline] [--source]   Skips (exit 0) when the
+// corpus is absent. Measures the built bundle (dist/web/) when it exists, else (or with --source)
+// the source module.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
@@ -21,6 +23,10 @@ const N = arg('n', 10000);
 const RUNS = arg('runs', 3);
 const WORKERS = arg('workers', 0); // 0: the widget's default (one per core, up to 4)
 const TIMELINE = process.argv.includes('--timeline'); // print when each worker message reached the page
+// What a dashboard ships: the built bundle (one module beside its wasm, scripts/build-web.mjs);
+// --source measures the unbundled module (www/board/ with pkg-board/) instead.
+const BUNDLE = !process.argv.includes('--source') && existsSync(new URL('dist/web/ownframe-board.js', ROOT));
+const MODULE = BUNDLE ? '/dist/web/ownframe-board.js' : '/board/ownframe-board.js';
 const TARGET_MS = 1500;
 
 if (!existsSync(CORPUS)) {
@@ -75,7 +81,7 @@ const browser = await chromium.launch({
 async function run() {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(url + 'bench.html');
-  await page.evaluate((workers) => {
+  await page.evaluate(([workers, module]) => {
     const w = (window.__bench = { own: { total: 0, max: 0 }, longTasks: [], frames: [], keys: [], firstRows: null, t0: 0, messages: [] });
     new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, ms: e.duration }); })
       .observe({ type: 'longtask', buffered: false });
@@ -130,8 +136,8 @@ async function run() {
     w.done = new Promise((resolve) => b.addEventListener('ownframe-board-ready', (e) => { w.doneMs = performance.now() - w.t0; w.detail = e.detail; resolve(); }, { once: true }));
     document.body.append(b);
     customElements.whenDefined('ownframe-board').then(() => instrument(b));
-    import('/board/ownframe-board.js');
-  }, WORKERS);
+    import(module);
+  }, [WORKERS, MODULE]);
   const cold = await measure(page);
   // Phase 2: the same board (its workers and their compiled code warm) is given a new src, as a
   // dashboard does when the team or filter changes.
@@ -222,7 +228,7 @@ function rendererMemory() {
 
 const mb = (b) => (b == null ? 'n/a' : `${(b / 1048576).toFixed(1)} MB`);
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN; };
-console.log(`bench/board: ${N} tickets (${(payload.length / 1048576).toFixed(1)} MB JSON from ${corpus.length} corpus tickets), ${RUNS} runs, workers ${WORKERS || 'default'}, Chromium ${browser.version()}, ${(await import('node:os')).cpus().length} cores`);
+console.log(`bench/board: ${N} tickets (${(payload.length / 1048576).toFixed(1)} MB JSON from ${corpus.length} corpus tickets), module ${MODULE}, ${RUNS} runs, workers ${WORKERS || 'default'}, Chromium ${browser.version()}, ${(await import('node:os')).cpus().length} cores`);
 const results = { cold: [], live: [] };
 const PHASES = { cold: 'cold start (page creates the element with src; module, wasm, workers, download)', live: 'live board, new src (workers warm)' };
 for (let i = 0; i < RUNS; i++) {
