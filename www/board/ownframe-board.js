@@ -400,16 +400,15 @@ function defineElement() {
      * transferred, not copied, to the last worker. */
     async _download(id, url, ports) {
       const abandon = () => { for (const p of ports) p.postMessage(false); };
-      let reader;
       try {
         const res = await fetch(url, { credentials: 'same-origin' });
         if (!res.ok) throw new Error(`could not fetch ${url}: HTTP ${res.status}`);
         if (id !== this._loadId) { res.body?.cancel().catch(() => {}); return abandon(); }
         const size = Number(res.headers.get('content-length')) || 0;
         for (const p of ports) p.postMessage(size);
-        reader = res.body.getReader();
+        const reader = res.body?.getReader(); // none for a 204: no bytes, which the workers report
         let received = 0;
-        for (;;) {
+        while (reader) {
           const { value, done } = await reader.read();
           if (id !== this._loadId) { reader.cancel().catch(() => {}); return abandon(); }
           if (done) break;
