@@ -225,7 +225,7 @@ impl<'a> Sentence<'a> {
         let mut from = 0;
         while let Some(k) = hashes[from..=hashes.len() - wanted.len()].iter().position(|&h| h == first) {
             let i = from + k;
-            if rest.iter().enumerate().all(|(k, h)| hashes[i + 1 + k] == *h) && words.iter().enumerate().all(|(k, w)| self.word(i + k) == *w) {
+            if rest.iter().enumerate().all(|(j, h)| hashes[i + 1 + j] == *h) && words.iter().enumerate().all(|(j, w)| self.word(i + j) == *w) {
                 return Some(i);
             }
             from = i + 1;
