@@ -625,6 +625,16 @@ mod tests {
     }
 
     #[test]
+    fn flags_rework_verbs_as_orders_and_allows_them_as_subjects() {
+        // Order verbs of rework and routing ("rework", "redirect", "revoke", "handle", ...).
+        assert!(signals("Rework the upload dialog", "").title_order);
+        assert!(signals("Billing: handle expired cards at checkout", "").title_order);
+        assert_eq!(signals("Tokens", "Revoke the token when a member leaves the team.").orders, 1);
+        assert!(!signals("Redirect fails after login", "").title_order);
+        assert!(!signals("Resolve button is hidden on narrow screens", "").title_order);
+    }
+
+    #[test]
     fn flags_blocked_and_allows_orders() {
         assert_eq!(signals("Share links", "Right now it is not possible to share a saved search with a teammate.").blocked, 1);
         assert_eq!(signals("Share links", "Reviewers cannot tell which comment is new.").blocked, 1);
