@@ -635,6 +635,14 @@ mod tests {
     }
 
     #[test]
+    fn flags_unquoted_orders_and_allows_quoted_labels() {
+        assert!(!signals("\"Save draft\" button vanishes on narrow screens", "").title_order);
+        assert_eq!(signals("Drafts", "\u{201c}Export all\u{201d} stays greyed out for editors.").orders, 0);
+        assert!(signals("Save drafts every minute", "").title_order);
+        assert_eq!(signals("Drafts", "Use \"Draft\" as the label of the button.").orders, 1);
+    }
+
+    #[test]
     fn flags_blocked_and_allows_orders() {
         assert_eq!(signals("Share links", "Right now it is not possible to share a saved search with a teammate.").blocked, 1);
         assert_eq!(signals("Share links", "Reviewers cannot tell which comment is new.").blocked, 1);

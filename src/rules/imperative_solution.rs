@@ -48,6 +48,16 @@ fn imperative_at(s: &Sentence, mut i: usize) -> Option<(usize, usize)> {
     if !s.is(i, lexicon::ORDER) {
         return None;
     }
+    // '"Set as default" button disappears': a verb opening a quoted label names a control (a
+    // button, a menu item), it orders nothing.
+    let before = match (i.checked_sub(1).and_then(|p| s.word_range(p)), s.word_range(i)) {
+        (Some((_, end)), Some((start, _))) => &s.view.block.text[end..start],
+        (None, Some((start, _))) => &s.view.block.text[s.start.min(start)..start],
+        _ => "",
+    };
+    if before.contains(['"', '\u{201c}']) {
+        return None;
+    }
     let next = s.word(i + 1);
     // "Update fails ...", "List of ...", "Use case": the verb is a noun here.
     if s.is(i + 1, lexicon::SUBJECT) || next == "of" || (verb == "use" && next.starts_with("case")) {
