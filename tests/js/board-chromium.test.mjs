@@ -31,6 +31,7 @@ before(async () => {
     '/no-workers.html': { type: 'text/html; charset=utf-8', body: noWorkers },
     '/long-bad-item.json': json(withBadItem),
     '/long-cut.json': json(cut),
+    '/blank.html': { type: 'text/html; charset=utf-8', body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title><link rel="icon" href="data:,"><script type="module" src="/board/ownframe-board.js"></script></head><body><main></main></body></html>' },
   } }));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
 });
@@ -114,6 +115,35 @@ test('a long src list is judged while it downloads: a malformed item is its row\
   assert.equal(await alertOf(), '');
   // The page fetches src, so the browser logs the 404 of /missing.json on its console; nothing else.
   assert.deepEqual(problems, ['console: Failed to load resource: the server responded with a status of 404 (Not Found)']);
+  await page.close();
+});
+
+test('the page\'s first chart waits for the whole list; once drawn, the chart follows the rows as they arrive', async () => {
+  const { page, problems } = await open('blank.html');
+  await page.waitForFunction(() => customElements.get('ownframe-board'));
+  await page.evaluate(() => {
+    const b = document.createElement('ownframe-board');
+    document.querySelector('main').append(b);
+    // Every chart the board shows, by its title, and what it showed when rows first appeared.
+    window.charts = [];
+    window.chartAtFirstRows = null;
+    new MutationObserver(() => {
+      const title = b.shadowRoot.querySelector('.chart svg title')?.textContent ?? null;
+      if (title && title !== window.charts.at(-1)) window.charts.push(title);
+      if (window.chartAtFirstRows === null && b.shadowRoot.querySelector('tbody tr[data-index]')) window.chartAtFirstRows = title ?? 'none';
+    }).observe(b.shadowRoot, { childList: true, subtree: true, characterData: true });
+    b.setAttribute('src', '/long-bad-item.json');
+  });
+  await settled(page);
+  const cold = await page.evaluate(() => ({ first: window.chartAtFirstRows, charts: window.charts }));
+  assert.equal(cold.first, 'none', 'no chart while a cold page judges its first list');
+  assert.deepEqual(cold.charts, ['Summary of 1200 tickets']);
+  await page.evaluate(() => { window.charts = []; document.querySelector('ownframe-board').setAttribute('src', '/long-bad-item.json?again'); });
+  await settled(page);
+  const warm = await page.evaluate(() => window.charts);
+  assert.equal(warm.at(-1), 'Summary of 1200 tickets');
+  assert.ok(warm.some((t) => Number(t.match(/\d+/)[0]) < 1200), `the chart followed the rows: ${warm.join(' | ')}`);
+  assert.deepEqual(problems, []);
   await page.close();
 });
 
