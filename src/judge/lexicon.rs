@@ -191,46 +191,10 @@ pub fn flags(w: &str) -> u16 {
     flags_hashed(hash(w), w)
 }
 
-/// `flags` of a word whose `reading::hash` is known.
+/// `flags` of a word whose `reading::hash` is known (`Reading` keeps both per word; rules ask
+/// `Sentence::is`).
 pub fn flags_hashed(hash: u64, w: &str) -> u16 {
     table().get(hash, w)
-}
-
-pub fn is_order_verb(w: &str) -> bool {
-    flags(w) & ORDER != 0
-}
-pub fn is_open_verb(w: &str) -> bool {
-    flags(w) & OPEN != 0
-}
-pub fn is_subject_follower(w: &str) -> bool {
-    flags(w) & SUBJECT != 0
-}
-pub fn is_trouble(w: &str) -> bool {
-    flags(w) & TROUBLE != 0
-}
-pub fn is_role(w: &str) -> bool {
-    flags(w) & ROLE != 0
-}
-pub fn is_hedge(w: &str) -> bool {
-    flags(w) & HEDGE != 0
-}
-pub fn is_modal(w: &str) -> bool {
-    flags(w) & MODAL != 0
-}
-pub fn is_actor(w: &str) -> bool {
-    flags(w) & ACTOR != 0
-}
-pub fn is_change_participle(w: &str) -> bool {
-    flags(w) & CHANGE != 0
-}
-pub fn is_measure(w: &str) -> bool {
-    flags(w) & MEASURE != 0
-}
-pub fn is_invite(w: &str) -> bool {
-    flags(w) & INVITE != 0
-}
-pub fn is_value(w: &str) -> bool {
-    flags(w) & VALUE != 0
 }
 
 #[cfg(test)]
@@ -260,7 +224,7 @@ mod tests {
 
     #[test]
     fn knows_order_and_open_verbs_apart() {
-        assert!(is_order_verb("implement") && !is_open_verb("implement"));
-        assert!(is_open_verb("investigate") && !is_order_verb("investigate"));
+        assert!(flags("implement") & ORDER != 0 && flags("implement") & OPEN == 0);
+        assert!(flags("investigate") & OPEN != 0 && flags("investigate") & ORDER == 0);
     }
 }

@@ -115,7 +115,8 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
             sig.title_order |= order.is_some() || title_requires(&s);
             sig.title_open |= opens_question(&s);
             sig.title_trouble |= !ordering && s.any(lexicon::TROUBLE);
-            sig.title_statement |= !ordering && s.words().any(|w| state_verb(w) || lexicon::is_subject_follower(w) || matches!(w, "twice" | "not" | "no" | "never"));
+            sig.title_statement |= !ordering
+                && (0..s.len()).any(|i| state_verb(s.word(i)) || s.is(i, lexicon::SUBJECT) || matches!(s.word(i), "twice" | "not" | "no" | "never"));
         } else if ordering && offered {
             sig.offered_fixes += 1;
         } else if order.is_some() && !describes {
