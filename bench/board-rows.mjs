@@ -1,39 +1,28 @@
 #!/usr/bin/env node
 // Per-ticket board work in Chromium's wasm, without workers, the download or the DOM: a page
-// builds `Board` from the 10,000-ticket list of bench/board.mjs and calls `rows_json` over it in
+// builds `Board` from the 10,000-ticket list of bench/board.mjs (bench/board-list.mjs) and calls `rows_json` over it in
 // chunks of 250, six rounds. The last four rounds (V8's optimised code) agree within ~3% on the
 // 2-core machine, so this decides per-ticket changes that bench/board.mjs's cold start (which
 // swings by ~15% with how the cores are shared) cannot. Compare builds by passing their folders.
 // Usage: node bench/board-rows.mjs [PKG_DIR ...]   (default pkg-board/; each holds ownframe.js and
 // ownframe_bg.wasm from wasm-bindgen --target web). Skips (exit 0) when the corpus is absent.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
+import { boardList } from './board-list.mjs';
 
 const ROOT = new URL('../', import.meta.url);
-const CORPUS = new URL('../shared/corpus/tickets.jsonl', ROOT);
-if (!existsSync(CORPUS)) {
+const list = boardList(10000);
+if (!list) {
   console.log('bench/board-rows: skipped (../shared/corpus/tickets.jsonl is absent)');
   process.exit(0);
 }
 const dirs = process.argv.slice(2).length ? process.argv.slice(2) : [new URL('pkg-board/', ROOT).pathname];
-const N = 10000;
-// The same list as bench/board.mjs (numbered titles, rotated assignees, a varying sentence).
-const corpus = readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-const people = ['ana', 'bo', 'cy', 'dee', null, 'eli', 'fay'];
-const extra = ['', '\n\nThis came up again this week.', '\n\nSee the linked thread for context.', '\n\nPlease take a look when you can.'];
-const issues = Array.from({ length: N }, (_, i) => {
-  const t = corpus[i % corpus.length];
-  const round = Math.floor(i / corpus.length);
-  return {
-    number: i + 1, title: round ? `${t.title} (${round + 1})` : t.title, body: (t.body ?? '') + extra[(i + round) % extra.length],
-    html_url: `https://github.com/example/bench/issues/${i + 1}`, assignee: people[i % people.length] ? { login: people[i % people.length] } : null, state: i % 5 ? 'open' : 'closed',
-  };
-});
+const N = list.issues.length;
 const routes = {
   '/rows.html': { type: 'text/html; charset=utf-8', body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>rows</title><link rel="icon" href="data:,"></head><body></body></html>' },
-  '/rows-tickets.json': { type: 'application/json', body: JSON.stringify(issues) },
+  '/rows-tickets.json': { type: 'application/json', body: JSON.stringify(list.issues) },
 };
 dirs.forEach((d, k) => {
   routes[`/rows-pkg-${k}/ownframe.js`] = { type: 'text/javascript', body: readFileSync(resolve(d, 'ownframe.js'), 'utf8') };

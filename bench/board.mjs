@@ -3,7 +3,7 @@
 // The clock starts when the page creates <ownframe-board src=...> and imports the widget's module,
 // as a dashboard page does: compiling the wasm, starting the workers, the download and the
 // analysis all count.
-// Tickets: ../shared/corpus/tickets.jsonl (read at runtime, never copied), repeated with
+// Tickets (bench/board-list.mjs): ../shared/corpus/tickets.jsonl (read at runtime, never copied), repeated with
 // variations (numbered titles, rotated assignees, a varying sentence) until N, served to the
 // board as a GitHub issues JSON `src`. Measures: time to the first screen of rows painted, time
 // to every ticket analysed (target < 1.5 s), main-thread responsiveness while the worker analyses
@@ -15,9 +15,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
+import { boardList } from './board-list.mjs';
 
 const ROOT = new URL('../', import.meta.url);
-const CORPUS = new URL('../shared/corpus/tickets.jsonl', ROOT);
 const arg = (name, dflt) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const N = arg('n', 10000);
 const RUNS = arg('runs', 3);
@@ -29,7 +29,8 @@ const BUNDLE = !process.argv.includes('--source') && existsSync(new URL('dist/we
 const MODULE = BUNDLE ? '/dist/web/ownframe-board.js' : '/board/ownframe-board.js';
 const TARGET_MS = 1500;
 
-if (!existsSync(CORPUS)) {
+const list = boardList(N);
+if (!list) {
   console.log('bench/board: skipped (../shared/corpus/tickets.jsonl is absent)');
   process.exit(0);
 }
@@ -38,22 +39,7 @@ if (!existsSync(new URL('pkg-board/ownframe_bg.wasm', ROOT))) {
   process.exit(1);
 }
 
-const corpus = readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-const people = ['ana', 'bo', 'cy', 'dee', null, 'eli', 'fay'];
-const extra = ['', '\n\nThis came up again this week.', '\n\nSee the linked thread for context.', '\n\nPlease take a look when you can.'];
-const issues = [];
-for (let i = 0; i < N; i++) {
-  const t = corpus[i % corpus.length];
-  const round = Math.floor(i / corpus.length);
-  issues.push({
-    number: i + 1,
-    title: round ? `${t.title} (${round + 1})` : t.title,
-    body: (t.body ?? '') + extra[(i + round) % extra.length],
-    html_url: `https://github.com/example/bench/issues/${i + 1}`,
-    assignee: people[i % people.length] ? { login: people[i % people.length] } : null,
-    state: i % 5 ? 'open' : 'closed',
-  });
-}
+const { issues, corpusTickets } = list;
 const payload = JSON.stringify(issues);
 // The page and the tickets come from the project's server (in memory; nothing is written to disk),
 // cross-origin isolated so the memory API covers the workers too.
@@ -228,7 +214,7 @@ function rendererMemory() {
 
 const mb = (b) => (b == null ? 'n/a' : `${(b / 1048576).toFixed(1)} MB`);
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN; };
-console.log(`bench/board: ${N} tickets (${(payload.length / 1048576).toFixed(1)} MB JSON from ${corpus.length} corpus tickets), module ${MODULE}, ${RUNS} runs, workers ${WORKERS || 'default'}, Chromium ${browser.version()}, ${(await import('node:os')).cpus().length} cores`);
+console.log(`bench/board: ${N} tickets (${(payload.length / 1048576).toFixed(1)} MB JSON from ${corpusTickets} corpus tickets), module ${MODULE}, ${RUNS} runs, workers ${WORKERS || 'default'}, Chromium ${browser.version()}, ${(await import('node:os')).cpus().length} cores`);
 const results = { cold: [], live: [] };
 const PHASES = { cold: 'cold start (page creates the element with src; module, wasm, workers, download)', live: 'live board, new src (workers warm)' };
 for (let i = 0; i < RUNS; i++) {
