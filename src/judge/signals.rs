@@ -305,6 +305,10 @@ fn purpose(s: &Sentence, title: &[&str]) -> bool {
         phrase!["would", "be", "good"], phrase!["makes", "it"], phrase!["due", "to"], phrase!["as", "a", "result"], phrase!["the", "reason"],
         phrase!["otherwise"], phrase!["leads", "to"], phrase!["resulting", "in"], phrase!["this", "means"], phrase!["which", "means"],
         phrase!["that", "way"], phrase!["allows", "us"], phrase!["allows", "users"], phrase!["enables"],
+        // Named goals and motives ("given the goal of ...", "my motivation is that ..."); two
+        // labelled tickets gain a purpose, both stating an outcome (10 x 5-fold 0.663 -> 0.677).
+        phrase!["motivation"], phrase!["goal", "of"], phrase!["goal", "is"], phrase!["aim", "is"], phrase!["idea", "of", "this"],
+        phrase!["purpose", "of"], phrase!["objective", "is"],
     ];
     let claimed = consequence(s).map(|at| (at, 1));
     for (at, len) in MARKERS.iter().filter_map(|m| s.find(m).map(|at| (at, m.len()))).chain(claimed) {
@@ -330,11 +334,13 @@ fn purpose(s: &Sentence, title: &[&str]) -> bool {
     false
 }
 
-/// "This would considerably ease operations", "it would save reviewers a click": a benefit
-/// claimed for the change, with adverbs allowed between; returns the verb's index. "Would it
-/// help ...?" asks (a subject between), "would not help" denies, "would make sense" suggests.
+/// "This would considerably ease operations", "it would save reviewers a click", "this will
+/// allow operators to ...": a benefit claimed for the change, with adverbs allowed between;
+/// returns the verb's index. "Would it help ...?" asks (a subject between), "would not help"
+/// denies, "would make sense" suggests. ("will" joined "would" at 10 x 5-fold outcome kappa
+/// 0.677 -> 0.683; four labelled tickets gain a purpose, all of them stating an outcome.)
 fn consequence(s: &Sentence) -> Option<usize> {
-    let at = s.find(phrase!["would"])?;
+    let at = s.find(phrase!["would"]).or_else(|| s.find(phrase!["will"]))?;
     let mut i = at + 1;
     while i < s.len() && i <= at + 3 && (s.word(i).ends_with("ly") || matches!(s.word(i), "also" | "much")) {
         i += 1;
@@ -370,6 +376,8 @@ fn function_word(w: &str) -> bool {
         "have" | "has" | "need" | "needs" | "want" | "this" | "that" | "these" | "there" | "with" | "will" | "would"
             | "should" | "does" | "doesn't" | "don't" | "it's" | "them" | "they" | "their" | "then" | "than" | "also"
             | "been" | "being" | "were" | "what" | "when" | "which" | "from" | "into" | "some" | "more" | "able"
+            // The ticket naming itself ("the goal of this issue is to ...") says nothing of why.
+            | "issue" | "ticket"
     )
 }
 
@@ -605,6 +613,18 @@ mod tests {
         assert_eq!(signals("Add CSV export", "Would it help analysts reconcile totals?").purpose, 0);
         assert_eq!(signals("Add CSV export", "It would not help analysts reconcile totals.").purpose, 0);
         assert_eq!(signals("Add CSV export", "It would make sense to offer spreadsheets too.").purpose, 0);
+    }
+
+    #[test]
+    fn flags_stated_goals_and_promised_benefits_as_purpose_and_allows_restatements() {
+        let purpose = |title: &str, body: &str| signals(title, body).purpose;
+        assert_eq!(purpose("Avatar tooltips", "Given the goal of moving shared components into one library, the avatar needs every feature of the old one."), 1);
+        assert_eq!(purpose("Add section labels", "My motivation is that leads could search across every group at once."), 1);
+        assert_eq!(purpose("Run as the postgres user", "This will allow operators to share the socket and the data volume."), 1);
+        assert_eq!(purpose("Add CSV export", "The goal of this issue is to add CSV export."), 0);
+        assert_eq!(purpose("Add CSV export", "The goal is CSV export."), 0);
+        assert_eq!(purpose("Add CSV export", "It will make sense to offer spreadsheets too."), 0);
+        assert_eq!(purpose("Add CSV export", "Will it help analysts reconcile totals?"), 0);
     }
 
     #[test]
