@@ -39,6 +39,7 @@ fn flag(b: bool) -> f32 {
 
 pub fn features(s: &Signals) -> [f32; N] {
     let sentences = s.sentences.max(1) as f32;
+    let bug_environment = s.environment > 0 && !s.title_order;
     [
         flag(s.title_order),
         flag(s.title_trouble),
@@ -58,7 +59,9 @@ pub fn features(s: &Signals) -> [f32; N] {
         s.descriptive as f32 / sentences,
         ln1(s.states),
         ln1(s.to_purpose),
-        flag(s.environment > 0),
+        // "OS: Linux", "Version: 2.3" place a malfunction; under a title that orders a change
+        // ("Allow export of variables on Linux") they are the tracker's metadata of a request.
+        flag(bug_environment),
         ln1(s.value),
         flag(s.title_statement),
         ln1(s.problem_sentences),
@@ -77,7 +80,7 @@ pub fn features(s: &Signals) -> [f32; N] {
                 || s.current_state > 0
                 || s.blocked > 0
                 || s.value > 0
-                || s.environment > 0,
+                || bug_environment,
         ),
     ]
 }
@@ -91,8 +94,8 @@ pub fn probability(w: &Weights, x: &[f32; N]) -> f32 {
 }
 
 // Fitted weights: see the module comment. Regenerate after changing `features`.
-pub const OUTCOME: Weights = [-0.7478, -0.5827, 1.0926, 0.2641, -0.3029, 0.3577, -0.1330, -0.7215, 0.9539, 1.5550, 0.2915, 1.0104, 0.2999, 1.3294, 1.4224, 0.3159, 0.7067, -0.4691, -0.3111, 0.5066, 0.9624, 1.5178, 0.1523, 1.0834, -0.6063, -2.0103, 1.5791];
-pub const PRESCRIBES: Weights = [1.0948, 1.7100, -0.7240, 0.6490, 0.5805, 0.2203, 0.9073, 0.7180, 0.7479, 1.3019, 0.3269, -0.1728, -0.0365, 0.4156, -0.4594, -0.4988, -0.2567, -0.1696, 0.4176, -1.6928, 0.7045, -1.3735, -0.2916, 0.2002, -0.0896, 1.0490, -0.3714];
+pub const OUTCOME: Weights = [-0.7889, -0.4954, 1.1178, 0.2315, -0.3142, 0.3663, -0.1132, -0.7079, 0.9515, 1.5319, 0.2946, 0.9638, 0.2512, 1.2852, 1.3783, 0.3790, 0.6592, -0.5020, -0.3124, 1.4235, 0.9291, 1.4475, 0.1458, 1.1058, -0.6014, -2.0136, 1.6720];
+pub const PRESCRIBES: Weights = [1.1003, 1.6312, -0.7381, 0.6855, 0.5994, 0.2142, 0.8868, 0.7113, 0.7516, 1.2905, 0.3259, -0.1321, 0.0092, 0.4253, -0.4272, -0.5551, -0.2105, -0.1589, 0.4181, -2.1072, 0.7092, -1.3433, -0.2834, 0.2286, -0.0868, 1.0516, -0.4279];
 
 #[cfg(test)]
 mod tests {
@@ -111,5 +114,12 @@ mod tests {
         assert_eq!(evidence("Add CSV export", "Right now analysts copy the table by hand."), 1.0);
         assert_eq!(evidence("Import fails for large files", ""), 1.0);
         assert_eq!(evidence("Add CSV export", "- Add a button\n- Store the file\n"), 0.0);
+    }
+
+    #[test]
+    fn flags_the_environment_of_a_report_and_allows_it_under_an_ordered_change() {
+        let env = "- OS: Linux\n- Version: 2.3.1\n";
+        assert_eq!(evidence("Font rendering on HiDPI screens", env), 1.0);
+        assert_eq!(evidence("Allow export of variables from a library", env), 0.0);
     }
 }
