@@ -89,12 +89,15 @@ fn main() {
     println!("\nlabelled tickets: {}", go.len());
     report("embedded weights, all labelled tickets (in-sample)", &go, &gp, &po, &pp);
 
-    let cv = |y: &[bool], lambda: f32| -> Vec<bool> { fit::cross_validate(&xs, y, 5, lambda).iter().map(|p| *p >= 0.5).collect() };
-    let (cv_o, cv_p) = (cv(&go, fit::LAMBDA_OUTCOME), cv(&gp, fit::LAMBDA_PRESCRIBES));
+    let cv = |y: &[bool], how: &fit::Fitting| -> Vec<bool> { fit::cross_validate(&xs, y, 5, how).iter().map(|p| *p >= 0.5).collect() };
+    let (cv_o, cv_p) = (cv(&go, &fit::OUTCOME), cv(&gp, &fit::PRESCRIBES));
     report("5-fold cross-validation (weights refitted without each held-out fold)", &go, &gp, &cv_o, &cv_p);
     println!("\nregularisation sweep (5-fold CV kappa):");
     for lambda in [0.003, 0.01, 0.03, 0.1, 0.3] {
-        let (o, p) = (Agreement::of(&cv(&go, lambda), &go).kappa(), Agreement::of(&cv(&gp, lambda), &gp).kappa());
+        let (o, p) = (
+            Agreement::of(&cv(&go, &fit::Fitting { lambda, ..fit::OUTCOME }), &go).kappa(),
+            Agreement::of(&cv(&gp, &fit::Fitting { lambda, ..fit::PRESCRIBES }), &gp).kappa(),
+        );
         println!("  lambda {lambda:<6} states_outcome {o:.3}  prescribes_solution {p:.3}");
     }
 
@@ -128,14 +131,14 @@ fn main() {
         std::fs::write(&path, out).expect("writable signals path");
     }
     if std::env::args().any(|a| a == "--dump") {
-        let cv_o = fit::cross_validate(&xs, &go, 5, fit::LAMBDA_OUTCOME);
-        let cv_p = fit::cross_validate(&xs, &gp, 5, fit::LAMBDA_PRESCRIBES);
+        let cv_o = fit::cross_validate(&xs, &go, 5, &fit::OUTCOME);
+        let cv_p = fit::cross_validate(&xs, &gp, 5, &fit::PRESCRIBES);
         dump(&ids, &xs, &go, &gp, &cv_o, &cv_p);
     }
     if std::env::args().any(|a| a == "--errors") {
         // Misclassified labelled tickets (out-of-fold), with the start of their text: terminal only.
-        let cv_o = fit::cross_validate(&xs, &go, 5, fit::LAMBDA_OUTCOME);
-        let cv_p = fit::cross_validate(&xs, &gp, 5, fit::LAMBDA_PRESCRIBES);
+        let cv_o = fit::cross_validate(&xs, &go, 5, &fit::OUTCOME);
+        let cv_p = fit::cross_validate(&xs, &gp, 5, &fit::PRESCRIBES);
         let texts: HashMap<&str, &Ticket> = all.iter().map(|(id, t)| (id.as_str(), t)).collect();
         let chars: usize = std::env::args().skip_while(|a| a != "--chars").nth(1).and_then(|v| v.parse().ok()).unwrap_or(600);
         for i in 0..ids.len() {
@@ -165,8 +168,8 @@ fn main() {
             }
             let sx: Vec<[f32; model::N]> = order.iter().map(|&i| xs[i]).collect();
             let (so_g, sp_g): (Vec<bool>, Vec<bool>) = order.iter().map(|&i| (go[i], gp[i])).unzip();
-            let po: Vec<bool> = fit::cross_validate(&sx, &so_g, 5, fit::LAMBDA_OUTCOME).iter().map(|p| *p >= 0.5).collect();
-            let pp: Vec<bool> = fit::cross_validate(&sx, &sp_g, 5, fit::LAMBDA_PRESCRIBES).iter().map(|p| *p >= 0.5).collect();
+            let po: Vec<bool> = fit::cross_validate(&sx, &so_g, 5, &fit::OUTCOME).iter().map(|p| *p >= 0.5).collect();
+            let pp: Vec<bool> = fit::cross_validate(&sx, &sp_g, 5, &fit::PRESCRIBES).iter().map(|p| *p >= 0.5).collect();
             so += Agreement::of(&po, &so_g).kappa();
             sp += Agreement::of(&pp, &sp_g).kappa();
             let task = |o: &[bool], p: &[bool]| -> Vec<bool> { o.iter().zip(p).map(|(&o, &p)| p && !o).collect() };
@@ -198,8 +201,8 @@ fn main() {
         }
     }
     if fit_weights {
-        for (name, y, lambda) in [("OUTCOME", &go, fit::LAMBDA_OUTCOME), ("PRESCRIBES", &gp, fit::LAMBDA_PRESCRIBES)] {
-            let w = fit::fit(&xs, y, lambda);
+        for (name, y, how) in [("OUTCOME", &go, &fit::OUTCOME), ("PRESCRIBES", &gp, &fit::PRESCRIBES)] {
+            let w = fit::fit(&xs, y, how);
             println!("\n// {name}: bias, then {}", model::FEATURE_NAMES.join(", "));
             let body: Vec<String> = w.iter().map(|v| format!("{v:.4}")).collect();
             println!("pub const {name}: Weights = [{}];", body.join(", "));

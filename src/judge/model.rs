@@ -6,7 +6,7 @@
 
 use super::signals::Signals;
 
-pub const N: usize = 26;
+pub const N: usize = 27;
 
 // Not features, though `Signals` counts them: ticket length, the share of trouble sentences,
 // first-person narrative, role words, hedge words and benefit sentences. Each restates what
@@ -22,7 +22,7 @@ pub const FEATURE_NAMES: [&str; N] = [
     "proposal_section", "offered_fixes", "code_refs", "trouble", "bug_sections", "purpose",
     "current_state", "evidence", "descriptive_share", "states", "to_purpose",
     "environment", "value", "title_statement", "problem_sentences", "blocked", "descriptive",
-    "user_story", "outcome_evidence",
+    "user_story", "outcome_evidence", "quoted",
 ];
 
 fn ln1(n: usize) -> f32 {
@@ -82,6 +82,10 @@ pub fn features(s: &Signals) -> [f32; N] {
                 || s.value > 0
                 || bug_environment,
         ),
+        // A body built around a quote (a review thread to follow up, a forwarded report) relays
+        // someone else's words; such tickets seldom order a change. Only the prescribes model
+        // weighs it (see `fit::OUTCOME`).
+        flag(s.quoted_lines >= 3),
     ]
 }
 
@@ -94,8 +98,8 @@ pub fn probability(w: &Weights, x: &[f32; N]) -> f32 {
 }
 
 // Fitted weights: see the module comment. Regenerate after changing `features`.
-pub const OUTCOME: Weights = [-0.7889, -0.4954, 1.1178, 0.2315, -0.3142, 0.3663, -0.1132, -0.7079, 0.9515, 1.5319, 0.2946, 0.9638, 0.2512, 1.2852, 1.3783, 0.3790, 0.6592, -0.5020, -0.3124, 1.4235, 0.9291, 1.4475, 0.1458, 1.1058, -0.6014, -2.0136, 1.6720];
-pub const PRESCRIBES: Weights = [1.1003, 1.6312, -0.7381, 0.6855, 0.5994, 0.2142, 0.8868, 0.7113, 0.7516, 1.2905, 0.3259, -0.1321, 0.0092, 0.4253, -0.4272, -0.5551, -0.2105, -0.1589, 0.4181, -2.1072, 0.7092, -1.3433, -0.2834, 0.2286, -0.0868, 1.0516, -0.4279];
+pub const OUTCOME: Weights = [-0.7889, -0.4954, 1.1178, 0.2315, -0.3142, 0.3663, -0.1132, -0.7079, 0.9515, 1.5319, 0.2946, 0.9638, 0.2512, 1.2852, 1.3783, 0.3790, 0.6592, -0.5020, -0.3124, 1.4235, 0.9291, 1.4475, 0.1458, 1.1058, -0.6014, -2.0136, 1.6720, 0.0000];
+pub const PRESCRIBES: Weights = [1.2234, 1.5770, -0.7395, 0.6616, 0.5760, 0.1796, 0.8574, 0.6896, 0.7829, 1.2863, 0.3252, -0.1764, -0.0520, 0.3917, -0.4725, -0.5376, 0.0412, -0.2011, 0.3951, -2.1130, 0.7278, -1.3709, -0.3113, 0.3644, -0.0405, 1.0223, -0.5770, -2.0298];
 
 #[cfg(test)]
 mod tests {
@@ -114,6 +118,19 @@ mod tests {
         assert_eq!(evidence("Add CSV export", "Right now analysts copy the table by hand."), 1.0);
         assert_eq!(evidence("Import fails for large files", ""), 1.0);
         assert_eq!(evidence("Add CSV export", "- Add a button\n- Store the file\n"), 0.0);
+    }
+
+    fn feature(name: &str, title: &str, body: &str) -> f32 {
+        let (t, b) = docs(title, body);
+        let at = FEATURE_NAMES.iter().position(|n| *n == name).expect("named");
+        super::super::features(&t, &b, &Config::default())[at]
+    }
+
+    #[test]
+    fn flags_a_relayed_thread_and_allows_a_quoted_line() {
+        let thread = "The following discussion should be addressed:\n\n> Should we also\n> suggest tabular figures\n> for numeric tables?\n";
+        assert_eq!(feature("quoted", "Follow-up from the tables review", thread), 1.0);
+        assert_eq!(feature("quoted", "Tables", "As the guide says:\n\n> Use tabular figures.\n\nAdd them to the tables page.\n"), 0.0);
     }
 
     #[test]

@@ -337,6 +337,8 @@ pub struct Reading<'a> {
     pub blocks: Vec<BlockView<'a>>,
     /// Source texts by field, for evidence the prose does not carry (code blocks, images).
     pub body_source: &'a str,
+    /// The body's quoted lines (`Document::quoted_lines`).
+    pub body_quoted_lines: usize,
 }
 
 impl<'a> Reading<'a> {
@@ -358,7 +360,7 @@ impl<'a> Reading<'a> {
                 blocks.push(view);
             }
         }
-        Reading { blocks, body_source: &body.source }
+        Reading { blocks, body_source: &body.source, body_quoted_lines: body.quoted_lines }
     }
 
     /// Every sentence of judged prose (boilerplate and headings excluded), title first.

@@ -66,6 +66,8 @@ pub struct Signals {
     pub invitations: usize,
     pub support: usize,
     pub authority: usize,
+    /// Lines of quoted text in the body: someone else's words, relayed (never judged as prose).
+    pub quoted_lines: usize,
 }
 
 /// What the phrase rules found in one sentence, kept so findings need not detect twice.
@@ -194,6 +196,7 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
         }
     }
     sig.evidence += source_evidence(reading.body_source);
+    sig.quoted_lines = reading.body_quoted_lines;
     (sig, facts)
 }
 

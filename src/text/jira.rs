@@ -49,6 +49,16 @@ fn skipped_ranges(source: &str) -> Vec<(usize, usize)> {
     ranges
 }
 
+/// `{quote}` or `{quote:...}` at the start of `s`, in any case.
+fn is_quote_macro(s: &str) -> bool {
+    s.len() > 7 && s.as_bytes()[1..6].eq_ignore_ascii_case(b"quote") && matches!(s.as_bytes()[6], b'}' | b':')
+}
+
+/// Lines a piece of source spans (a last line without a newline counts).
+pub(crate) fn line_count(s: &str) -> usize {
+    memchr::memchr_iter(b'\n', s.as_bytes()).count() + usize::from(!s.is_empty() && !s.ends_with('\n'))
+}
+
 /// How far inline markup may reach: Jira's own renderer pairs markers within a line, and a bound
 /// keeps hostile lines (`[[[[...`, `*a*a*a...`) linear.
 const MAX_INLINE: usize = 2048;
@@ -73,6 +83,7 @@ fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
 pub fn read(source: &str) -> Document {
     let mut out = Blocks::default();
     let skipped = skipped_ranges(source);
+    out.quoted_lines = skipped.iter().filter(|&&(s, _)| is_quote_macro(&source[s..])).map(|&(s, e)| line_count(&source[s..e])).sum();
     let mut next = 0;
     for (at, full) in lines(source) {
         // Cut away the parts of the line inside skipped blocks; what remains is read in pieces.
@@ -130,6 +141,7 @@ fn read_line(out: &mut Blocks, line: &str, at: usize) {
     }
     // `bq. quoted`: someone else's words, not prose; `----`: a rule.
     if rest.starts_with("bq.") || (rest.len() >= 4 && rest.trim_end().bytes().all(|c| c == b'-')) {
+        out.quoted_lines += usize::from(rest.starts_with("bq."));
         out.flush();
         return;
     }
@@ -429,5 +441,11 @@ mod tests {
         let doc = read(src);
         assert_eq!(texts(&doc), ["Run", "then check it\u{a0}now"]);
         assert_eq!(src_of(src, &doc.blocks[1], "check"), "check");
+    }
+
+    #[test]
+    fn counts_quoted_lines_of_quote_blocks_and_bq_lines_and_allows_code() {
+        assert_eq!(read("Context:\n{quote}We lost\n40 orders{quote}\nbq. from the call\n").quoted_lines, 3);
+        assert_eq!(read("{code}\nbq. not a quote\n{code}\n").quoted_lines, 0);
     }
 }

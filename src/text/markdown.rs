@@ -22,6 +22,8 @@ pub fn read(source: &str) -> Document {
     let mut emphasis = 0usize;
     let mut list_stack: Vec<bool> = Vec::new();
     let mut section: Option<usize> = None;
+    let mut quote_depth = 0usize;
+    let mut quoted_lines = 0usize;
 
     let flush = |current: &mut Option<BlockBuilder>, blocks: &mut Vec<Block>, section: &mut Option<usize>| {
         if let Some(builder) = current.take() {
@@ -41,6 +43,12 @@ pub fn read(source: &str) -> Document {
         match event {
             Event::Start(tag) => match tag {
                 Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::Image { .. } | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
+                    if matches!(tag, Tag::BlockQuote(_)) {
+                        if quote_depth == 0 {
+                            quoted_lines += super::jira::line_count(&source[range.clone()]);
+                        }
+                        quote_depth += 1;
+                    }
                     if skip == 0 {
                         flush(&mut current, &mut blocks, &mut section);
                     }
@@ -89,6 +97,9 @@ pub fn read(source: &str) -> Document {
             },
             Event::End(tag) => match tag {
                 TagEnd::CodeBlock | TagEnd::BlockQuote(_) | TagEnd::Image | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
+                    if matches!(tag, TagEnd::BlockQuote(_)) {
+                        quote_depth = quote_depth.saturating_sub(1);
+                    }
                     skip = skip.saturating_sub(1);
                 }
                 TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell => {
@@ -132,7 +143,7 @@ pub fn read(source: &str) -> Document {
         }
     }
     flush(&mut current, &mut blocks, &mut section);
-    Document { source: source.to_string(), blocks }
+    Document { source: source.to_string(), blocks, quoted_lines }
 }
 
 #[cfg(test)]
@@ -175,5 +186,13 @@ mod tests {
         let doc = read("_Describe what you expected to happen._\n\nIt crashed.");
         assert!(doc.blocks[0].all_emphasis);
         assert!(!doc.blocks[1].all_emphasis);
+    }
+
+    #[test]
+    fn counts_quoted_lines_and_allows_quote_marks_in_code() {
+        let doc = read("Follow up on this:\n\n> We should\n> keep the order.\n>\n> > nested\n\n```\n> npm test\n```\n");
+        assert_eq!(doc.quoted_lines, 4);
+        assert!(doc.blocks.iter().all(|b| !b.text.contains("keep")));
+        assert_eq!(read("No quote here.\n\n```\n> npm test\n```\n").quoted_lines, 0);
     }
 }

@@ -25,6 +25,10 @@ pub struct Document {
     /// The text spans point into: the field as given, or for ADF the body rendered as Markdown.
     pub source: String,
     pub blocks: Vec<Block>,
+    /// Lines of quoted text (Markdown `>` blocks, Jira `{quote}` blocks and `bq.` lines). Never
+    /// prose, so never judged, but counted: a ticket that relays someone else's words (a
+    /// follow-up of a review thread, a forwarded report) asks differently from one that orders.
+    pub quoted_lines: usize,
 }
 
 impl Document {
@@ -32,7 +36,7 @@ impl Document {
     pub fn title(title: &str) -> Document {
         let mut builder = BlockBuilder::new(BlockKind::Title);
         builder.push_text(title, 0);
-        Document { source: title.to_string(), blocks: builder.finish().into_iter().collect() }
+        Document { source: title.to_string(), blocks: builder.finish().into_iter().collect(), quoted_lines: 0 }
     }
 
     /// Reads a body in the given format.

@@ -13,6 +13,8 @@ pub(crate) struct Blocks {
     blocks: Vec<Block>,
     section: Option<usize>,
     current: Option<BlockBuilder>,
+    /// See `Document::quoted_lines`; the plain-text reader has no quotes, Jira's does.
+    pub quoted_lines: usize,
 }
 
 impl Blocks {
@@ -46,7 +48,7 @@ impl Blocks {
 
     pub fn finish(mut self, source: &str) -> Document {
         self.flush();
-        Document { source: source.to_string(), blocks: self.blocks }
+        Document { source: source.to_string(), blocks: self.blocks, quoted_lines: self.quoted_lines }
     }
 }
 
