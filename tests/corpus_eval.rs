@@ -2,7 +2,7 @@
 //! corpus is absent): every ticket is analysed without panic and with spans on char
 //! boundaries, and agreement with the human labels does not regress.
 
-use ownframe::judge::fit::Agreement;
+use ownframe::judge::fit::{self, Agreement};
 use ownframe::{Class, Config, Field, Ticket};
 use std::collections::HashMap;
 
@@ -66,53 +66,71 @@ struct Figures {
     task: Agreement,
 }
 
-fn figures() -> Option<Figures> {
+impl Figures {
+    fn of(go: &[bool], gp: &[bool], po: &[bool], pp: &[bool], what: &str) -> Figures {
+        let task = |o: &[bool], p: &[bool]| -> Vec<bool> { o.iter().zip(p).map(|(&o, &p)| p && !o).collect() };
+        let f = Figures {
+            outcome: Agreement::of(po, go),
+            prescribes: Agreement::of(pp, gp),
+            task: Agreement::of(&task(po, pp), &task(go, gp)),
+        };
+        eprintln!(
+            "labelled set, {what}: outcome kappa {:.3}, prescribes kappa {:.3}, task-style precision {:.3} recall {:.3}",
+            f.outcome.kappa(),
+            f.prescribes.kappa(),
+            f.task.precision(),
+            f.task.recall()
+        );
+        f
+    }
+}
+
+/// Agreement on the labelled tickets: with the embedded weights (in-sample), and 5-fold
+/// cross-validated (each fold judged by weights fitted without it; the honest figures).
+fn figures() -> Option<(Figures, Figures)> {
     let all = tickets()?;
     let gold = labels();
-    let (mut go, mut gp, mut po, mut pp) = (vec![], vec![], vec![], vec![]);
+    let config = Config::default();
+    let (mut go, mut gp, mut po, mut pp, mut xs) = (vec![], vec![], vec![], vec![], vec![]);
     for (id, t) in &all {
         let Some(&(o, p)) = gold.get(id) else { continue };
-        let a = ownframe::analyze(t, &Config::default()).expect("reads");
+        let a = ownframe::analyze(t, &config).expect("reads");
+        let reading = ownframe::read(t).expect("reads");
+        xs.push(ownframe::judge::features(&reading.title, &reading.body, &config));
         go.push(o);
         gp.push(p);
         po.push(a.states_outcome);
         pp.push(a.prescribes_solution);
     }
     assert_eq!(go.len(), 150, "every labelled ticket is in the corpus");
-    let task = |o: &[bool], p: &[bool]| -> Vec<bool> { o.iter().zip(p).map(|(&o, &p)| p && !o).collect() };
-    let f = Figures {
-        outcome: Agreement::of(&po, &go),
-        prescribes: Agreement::of(&pp, &gp),
-        task: Agreement::of(&task(&po, &pp), &task(&go, &gp)),
-    };
-    eprintln!(
-        "labelled set: outcome kappa {:.3}, prescribes kappa {:.3}, task-style precision {:.3} recall {:.3}",
-        f.outcome.kappa(),
-        f.prescribes.kappa(),
-        f.task.precision(),
-        f.task.recall()
-    );
-    Some(f)
+    let in_sample = Figures::of(&go, &gp, &po, &pp, "in-sample");
+    let cv = |y: &[bool], how: &fit::Fitting| -> Vec<bool> { fit::cross_validate(&xs, y, 5, how).iter().map(|p| *p >= 0.5).collect() };
+    let crossed = Figures::of(&go, &gp, &cv(&go, &fit::OUTCOME), &cv(&gp, &fit::PRESCRIBES), "5-fold CV");
+    Some((in_sample, crossed))
 }
 
-/// A regression floor at the level the embedded weights reach now (see the report of
-/// `cargo run --release --example eval`), below the product bars.
+/// A regression floor a little below the level the embedded weights reach now (see the report
+/// of `cargo run --release --example eval`).
 #[test]
 fn labelled_agreement_does_not_regress() {
-    let Some(f) = figures() else { return };
-    // In-sample with the embedded weights (0.737 / 0.843 / 0.811 / 0.827 when set); the honest,
-    // 5-fold cross-validated figures are lower (0.650 / 0.717 / 0.755 / 0.769; 10 x 5-fold mean
-    // 0.629 / 0.701 / 0.748 / 0.754).
-    assert!(f.outcome.kappa() >= 0.7, "outcome kappa {:.3}", f.outcome.kappa());
-    assert!(f.prescribes.kappa() >= 0.8, "prescribes kappa {:.3}", f.prescribes.kappa());
-    assert!(f.task.precision() >= 0.75 && f.task.recall() >= 0.75, "task-style {:.3}/{:.3}", f.task.precision(), f.task.recall());
+    let Some((f, cv)) = figures() else { return };
+    // In-sample with the embedded weights: 0.797 / 0.880 / 0.868 / 0.885 when set (24eb17d).
+    assert!(f.outcome.kappa() >= 0.75, "outcome kappa {:.3}", f.outcome.kappa());
+    assert!(f.prescribes.kappa() >= 0.85, "prescribes kappa {:.3}", f.prescribes.kappa());
+    assert!(f.task.precision() >= 0.82 && f.task.recall() >= 0.82, "task-style {:.3}/{:.3}", f.task.precision(), f.task.recall());
+    // 5-fold CV on the fixed split: 0.724 / 0.817 / 0.827 / 0.827 when set.
+    assert!(cv.outcome.kappa() >= 0.68, "CV outcome kappa {:.3}", cv.outcome.kappa());
+    assert!(cv.prescribes.kappa() >= 0.77, "CV prescribes kappa {:.3}", cv.prescribes.kappa());
+    assert!(cv.task.precision() >= 0.78 && cv.task.recall() >= 0.78, "CV task-style {:.3}/{:.3}", cv.task.precision(), cv.task.recall());
 }
 
-/// The product bars. Not met yet: run with `cargo test --release -- --ignored` to see the gap.
+/// The product bars, on the cross-validated figures: in-sample ones flatter a model fitted on
+/// the same 150 tickets. Not met yet (task-style precision): run with `cargo test --release --
+/// --ignored` to see the gap.
 #[test]
-#[ignore = "the judgement does not meet the product bars yet; see examples/eval.rs output"]
+#[ignore = "cross-validated task-style precision is below the product bar; see examples/eval.rs output"]
 fn meets_product_bars() {
-    let Some(f) = figures() else { return };
+    let Some((_, f)) = figures() else { return };
     assert!(f.outcome.kappa() >= 0.7, "outcome kappa {:.3}", f.outcome.kappa());
     assert!(f.prescribes.kappa() >= 0.7, "prescribes kappa {:.3}", f.prescribes.kappa());
     assert!(f.task.precision() >= 0.85, "task-style precision {:.3}", f.task.precision());
