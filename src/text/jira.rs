@@ -5,7 +5,7 @@
 //! `{panel}` and `{color:red}` are dropped from the clean text. The source is never changed.
 
 use super::block::{BlockBuilder, BlockKind, CODE_WORD, URL_WORD};
-use super::plain::{indent, lines, Blocks};
+use super::plain::{indent, line_count, lines, Blocks};
 use super::Document;
 
 /// Block macros whose whole body is not prose, with where each (possibly unclosed) one ends.
@@ -51,12 +51,7 @@ fn skipped_ranges(source: &str) -> Vec<(usize, usize)> {
 
 /// `{quote}` or `{quote:...}` at the start of `s`, in any case.
 fn is_quote_macro(s: &str) -> bool {
-    s.len() > 7 && s.as_bytes()[1..6].eq_ignore_ascii_case(b"quote") && matches!(s.as_bytes()[6], b'}' | b':')
-}
-
-/// Lines a piece of source spans (a last line without a newline counts).
-pub(crate) fn line_count(s: &str) -> usize {
-    memchr::memchr_iter(b'\n', s.as_bytes()).count() + usize::from(!s.is_empty() && !s.ends_with('\n'))
+    s.len() >= 7 && s.as_bytes()[1..6].eq_ignore_ascii_case(b"quote") && matches!(s.as_bytes()[6], b'}' | b':')
 }
 
 /// How far inline markup may reach: Jira's own renderer pairs markers within a line, and a bound
@@ -447,5 +442,6 @@ mod tests {
     fn counts_quoted_lines_of_quote_blocks_and_bq_lines_and_allows_code() {
         assert_eq!(read("Context:\n{quote}We lost\n40 orders{quote}\nbq. from the call\n").quoted_lines, 3);
         assert_eq!(read("{code}\nbq. not a quote\n{code}\n").quoted_lines, 0);
+        assert_eq!(read("Unclosed: {quote}").quoted_lines, 1);
     }
 }

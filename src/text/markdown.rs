@@ -45,7 +45,7 @@ pub fn read(source: &str) -> Document {
                 Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::Image { .. } | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
                     if matches!(tag, Tag::BlockQuote(_)) {
                         if quote_depth == 0 {
-                            quoted_lines += super::jira::line_count(&source[range.clone()]);
+                            quoted_lines += super::plain::line_count(&source[range.clone()]);
                         }
                         quote_depth += 1;
                     }

@@ -63,6 +63,11 @@ pub(crate) fn lines(source: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// Lines a piece of source spans (a last line without a newline counts).
+pub(crate) fn line_count(s: &str) -> usize {
+    memchr::memchr_iter(b'\n', s.as_bytes()).count() + usize::from(!s.is_empty() && !s.ends_with('\n'))
+}
+
 /// Leading horizontal whitespace (spaces, tabs, NBSP) and its byte length.
 pub(crate) fn indent(line: &str) -> usize {
     line.len() - line.trim_start_matches([' ', '\t', '\u{a0}']).len()
