@@ -143,10 +143,17 @@ export async function launchFirefox({ prefs = {}, timeout = 30000 } = {}) {
       for (const fn of handlers.get(msg.method) ?? []) fn(msg.params);
     }
   });
-  const send = (method, params = {}) =>
+  // Every command gets an answer or an error in time: one CI run (2026-11-27) sat for 13 minutes
+  // on an unanswered command, and a hang says nothing about which call stalled.
+  const send = (method, params = {}, { timeout = 60000 } = {}) =>
     new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        reject(new Error(`BiDi ${method} got no answer in ${timeout} ms`));
+      }, timeout);
+      const settle = (fn) => (v) => { clearTimeout(timer); fn(v); };
+      pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
       ws.send(JSON.stringify({ id, method, params }));
     });
   await send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
@@ -167,9 +174,13 @@ export async function launchFirefox({ prefs = {}, timeout = 30000 } = {}) {
       return r.result.value === undefined ? undefined : JSON.parse(r.result.value);
     },
     async close() {
-      await send('browser.close').catch(() => {});
+      await send('browser.close', {}, { timeout: 10000 }).catch(() => {});
       ws.close();
-      await new Promise((r) => (proc.exitCode != null ? r() : proc.on('exit', r)));
+      await new Promise((r) => {
+        if (proc.exitCode != null) return r();
+        const kill = setTimeout(() => proc.kill('SIGKILL'), 10000);
+        proc.on('exit', () => { clearTimeout(kill); r(); });
+      });
       rmSync(profile, { recursive: true, force: true });
     },
     proc,

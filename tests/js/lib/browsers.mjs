@@ -64,7 +64,16 @@ export async function until(fn, what, timeout = 5000, every = 20) {
   let last;
   for (;;) {
     try {
-      last = await fn();
+      // A call that never settles (a page that never answers) must not outlast the wait.
+      let timer;
+      const stalled = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within the wait (${timeout} ms)`)), Math.max(0, end - Date.now()) + every);
+      });
+      try {
+        last = await Promise.race([fn(), stalled]);
+      } finally {
+        clearTimeout(timer);
+      }
       if (last) return last;
     } catch (e) {
       last = e;
