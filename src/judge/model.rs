@@ -107,10 +107,14 @@ mod tests {
     use crate::rules::testing::docs;
     use crate::Config;
 
-    fn evidence(title: &str, body: &str) -> f32 {
+    fn feature(name: &str, title: &str, body: &str) -> f32 {
         let (t, b) = docs(title, body);
-        let at = FEATURE_NAMES.iter().position(|n| *n == "outcome_evidence").expect("named");
+        let at = FEATURE_NAMES.iter().position(|n| *n == name).expect("named");
         super::super::features(&t, &b, &Config::default())[at]
+    }
+
+    fn evidence(title: &str, body: &str) -> f32 {
+        feature("outcome_evidence", title, body)
     }
 
     #[test]
@@ -118,12 +122,6 @@ mod tests {
         assert_eq!(evidence("Add CSV export", "Right now analysts copy the table by hand."), 1.0);
         assert_eq!(evidence("Import fails for large files", ""), 1.0);
         assert_eq!(evidence("Add CSV export", "- Add a button\n- Store the file\n"), 0.0);
-    }
-
-    fn feature(name: &str, title: &str, body: &str) -> f32 {
-        let (t, b) = docs(title, body);
-        let at = FEATURE_NAMES.iter().position(|n| *n == name).expect("named");
-        super::super::features(&t, &b, &Config::default())[at]
     }
 
     #[test]
