@@ -286,14 +286,12 @@ impl Phrase {
     pub const fn new(words: &'static [&'static str]) -> Phrase {
         assert!(!words.is_empty() && words.len() <= MAX_PHRASE, "a phrase has 1 to MAX_PHRASE words");
         let mut hashes = [0; MAX_PHRASE];
-        let mut bits = 0;
         let mut i = 0;
         while i < words.len() {
             hashes[i] = hash(words[i]);
-            bits |= bit_of(hashes[i]);
             i += 1;
         }
-        Phrase { words, hashes, bits }
+        Phrase { words, hashes, bits: signature(words) }
     }
 
     pub fn len(&self) -> usize {
@@ -335,10 +333,8 @@ pub(crate) use any_word;
 /// The whole ticket as the judge reads it.
 pub struct Reading<'a> {
     pub blocks: Vec<BlockView<'a>>,
-    /// Source texts by field, for evidence the prose does not carry (code blocks, images).
-    pub body_source: &'a str,
-    /// The body's quoted lines (`Document::quoted_lines`).
-    pub body_quoted_lines: usize,
+    /// The body as read, for evidence the prose does not carry (code blocks, images, quotes).
+    pub body: &'a Document,
 }
 
 impl<'a> Reading<'a> {
@@ -360,7 +356,7 @@ impl<'a> Reading<'a> {
                 blocks.push(view);
             }
         }
-        Reading { blocks, body_source: &body.source, body_quoted_lines: body.quoted_lines }
+        Reading { blocks, body }
     }
 
     /// Every sentence of judged prose (boilerplate and headings excluded), title first.

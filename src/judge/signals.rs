@@ -195,8 +195,8 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
             sig.bug_sections += 1;
         }
     }
-    sig.evidence += source_evidence(reading.body_source);
-    sig.quoted_lines = reading.body_quoted_lines;
+    sig.evidence += source_evidence(&reading.body.source);
+    sig.quoted_lines = reading.body.quoted_lines;
     (sig, facts)
 }
 
