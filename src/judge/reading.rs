@@ -35,9 +35,7 @@ impl Section {
     /// "proposed solution" a plan.
     pub fn classify(lower: &str) -> Section {
         let any = |keys: &[&str]| mentions(lower, keys);
-        if any(&["reproduc", "repro steps"]) {
-            Section::Reproduce
-        } else if lower.trim_start().starts_with("steps") && !any(&["implement", "next"]) {
+        if any(&["reproduc", "repro steps"]) || lower.trim_start().starts_with("steps") && !any(&["implement", "next"]) {
             Section::Reproduce
         } else if any(&["expected", "actual", "behavio", "observed", "what happens", "result"]) {
             Section::Behaviour
