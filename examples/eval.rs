@@ -240,13 +240,10 @@ fn bootstrap(go: &[bool], gp: &[bool], po: &[bool], pp: &[bool]) {
     let task = |o: bool, p: bool| p && !o;
     let mut rng = XorShift::seeded(0xB007);
     let mut figures: [Vec<f64>; 4] = Default::default();
-    let (mut bo, mut bp, mut bpo, mut bpp) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
     for _ in 0..RESAMPLES {
-        (bo.clear(), bp.clear(), bpo.clear(), bpp.clear());
-        for _ in 0..n {
-            let i = rng.below(n);
-            (bo.push(go[i]), bp.push(gp[i]), bpo.push(po[i]), bpp.push(pp[i]));
-        }
+        let picks: Vec<usize> = (0..n).map(|_| rng.below(n)).collect();
+        let pick = |v: &[bool]| -> Vec<bool> { picks.iter().map(|&i| v[i]).collect() };
+        let (bo, bp, bpo, bpp) = (pick(go), pick(gp), pick(po), pick(pp));
         let t = Agreement::of(
             &bpo.iter().zip(&bpp).map(|(&o, &p)| task(o, p)).collect::<Vec<_>>(),
             &bo.iter().zip(&bp).map(|(&o, &p)| task(o, p)).collect::<Vec<_>>(),

@@ -22,9 +22,7 @@ pub fn detect(s: &Sentence) -> Option<(usize, usize)> {
         let next = s.word(i + 1);
         let target = if s.is(i, lexicon::MODAL) {
             i + 1
-        } else if matches!(w, "need" | "needs") && next == "to" {
-            i + 2
-        } else if matches!(w, "have" | "has") && next == "to" && i > 0 && s.is(i - 1, lexicon::ACTOR) {
+        } else if next == "to" && (matches!(w, "need" | "needs") || matches!(w, "have" | "has") && i > 0 && s.is(i - 1, lexicon::ACTOR)) {
             i + 2
         } else if w == "will" && matches!(prev, "we" | "i") {
             i + 1
