@@ -170,8 +170,7 @@ fn main() {
             let pp: Vec<bool> = fit::cross_validate(&sx, &sp_g, 5, &fit::PRESCRIBES).iter().map(|p| *p >= 0.5).collect();
             so += Agreement::of(&po, &so_g).kappa();
             sp += Agreement::of(&pp, &sp_g).kappa();
-            let task = |o: &[bool], p: &[bool]| -> Vec<bool> { o.iter().zip(p).map(|(&o, &p)| p && !o).collect() };
-            let t = Agreement::of(&task(&po, &pp), &task(&so_g, &sp_g));
+            let t = Agreement::of(&task_style(&po, &pp), &task_style(&so_g, &sp_g));
             stp += t.precision();
             str_ += t.recall();
         }
@@ -215,9 +214,7 @@ fn report(heading: &str, go: &[bool], gp: &[bool], po: &[bool], pp: &[bool]) {
         println!("{name:<20} precision {:.3}  recall {:.3}  kappa {:.3}", a.precision(), a.recall(), a.kappa());
     }
     let class = |o: bool, p: bool| Class::from_labels(o, p);
-    let gold_task: Vec<bool> = go.iter().zip(gp).map(|(&o, &p)| class(o, p) == Class::TaskStyle).collect();
-    let pred_task: Vec<bool> = po.iter().zip(pp).map(|(&o, &p)| class(o, p) == Class::TaskStyle).collect();
-    let t = Agreement::of(&pred_task, &gold_task);
+    let t = Agreement::of(&task_style(po, pp), &task_style(go, gp));
     println!("{:<20} precision {:.3}  recall {:.3}", "task-style", t.precision(), t.recall());
     let classes = [Class::TaskStyle, Class::OutcomeFirst, Class::Mixed, Class::Unframed];
     println!("confusion (rows gold, columns predicted):");
@@ -231,23 +228,24 @@ fn report(heading: &str, go: &[bool], gp: &[bool], po: &[bool], pp: &[bool]) {
     }
 }
 
+/// Per ticket, whether its two labels make it task-style (the class's one definition).
+fn task_style(outcome: &[bool], prescribes: &[bool]) -> Vec<bool> {
+    outcome.iter().zip(prescribes).map(|(&o, &p)| Class::from_labels(o, p) == Class::TaskStyle).collect()
+}
+
 /// How far 150 tickets pin the cross-validated figures down: 95% percentile intervals over
 /// 2,000 resamples of the tickets (with replacement), predictions held fixed. With about 50
 /// predicted task-style tickets, one ticket moves task-style precision by 0.02.
 fn bootstrap(go: &[bool], gp: &[bool], po: &[bool], pp: &[bool]) {
     const RESAMPLES: usize = 2000;
     let n = go.len();
-    let task = |o: bool, p: bool| p && !o;
     let mut rng = XorShift::seeded(0xB007);
     let mut figures: [Vec<f64>; 4] = Default::default();
     for _ in 0..RESAMPLES {
         let picks: Vec<usize> = (0..n).map(|_| rng.below(n)).collect();
         let pick = |v: &[bool]| -> Vec<bool> { picks.iter().map(|&i| v[i]).collect() };
         let (bo, bp, bpo, bpp) = (pick(go), pick(gp), pick(po), pick(pp));
-        let t = Agreement::of(
-            &bpo.iter().zip(&bpp).map(|(&o, &p)| task(o, p)).collect::<Vec<_>>(),
-            &bo.iter().zip(&bp).map(|(&o, &p)| task(o, p)).collect::<Vec<_>>(),
-        );
+        let t = Agreement::of(&task_style(&bpo, &bpp), &task_style(&bo, &bp));
         let values = [Agreement::of(&bpo, &bo).kappa(), Agreement::of(&bpp, &bp).kappa(), t.precision(), t.recall()];
         for (f, v) in figures.iter_mut().zip(values) {
             f.push(v);

@@ -68,7 +68,7 @@ struct Figures {
 
 impl Figures {
     fn of(go: &[bool], gp: &[bool], po: &[bool], pp: &[bool], what: &str) -> Figures {
-        let task = |o: &[bool], p: &[bool]| -> Vec<bool> { o.iter().zip(p).map(|(&o, &p)| p && !o).collect() };
+        let task = |o: &[bool], p: &[bool]| -> Vec<bool> { o.iter().zip(p).map(|(&o, &p)| Class::from_labels(o, p) == Class::TaskStyle).collect() };
         let f = Figures {
             outcome: Agreement::of(po, go),
             prescribes: Agreement::of(pp, gp),
