@@ -29,15 +29,32 @@ after(async () => {
   server?.close();
 });
 
-/** The board's rows once it is ready (a src change restarts the wait). */
-const rowsOf = (selector) => until(() => ff.evaluate(ctx, `(async () => {
-  const b = document.querySelector(${JSON.stringify(selector)});
-  if (!b || !b.ready) return null;
-  let r;
-  do { r = b.ready; await r; } while (r !== b.ready);
-  return { rows: b.rows.map((x) => ({ index: x.index, id: x.id, cls: x.class, error: x.error ?? null })), engine: b.dataset.engine,
-    alert: b.shadowRoot.querySelector('[role=alert]')?.textContent ?? '', chart: !!b.shadowRoot.querySelector('svg[role=img]') };
-})()`), `board ${selector} ready`, 30000, 200);
+/** The board's rows once it is ready (a src change restarts the wait). Each poll waits at most a
+ * second for `ready`, so a board that never settles fails with what it showed last (its status,
+ * engine and rows) rather than with a call that never answers. */
+const rowsOf = async (selector) => {
+  let shown;
+  try {
+    return await until(async () => {
+      const r = await ff.evaluate(ctx, `(async () => {
+        const b = document.querySelector(${JSON.stringify(selector)});
+        if (!b || !b.ready) return { pending: b ? 'no load started' : 'no element' };
+        const r = b.ready;
+        const settled = await Promise.race([r.then(() => true), new Promise((done) => setTimeout(() => done(false), 1000))]);
+        if (!settled || r !== b.ready) {
+          const text = (q) => b.shadowRoot.querySelector(q)?.textContent ?? '';
+          return { pending: { status: text('[role=status]'), alert: text('[role=alert]'), engine: b.dataset.engine ?? null, rows: b.rows.length } };
+        }
+        return { rows: b.rows.map((x) => ({ index: x.index, id: x.id, cls: x.class, error: x.error ?? null })), engine: b.dataset.engine,
+          alert: b.shadowRoot.querySelector('[role=alert]')?.textContent ?? '', chart: !!b.shadowRoot.querySelector('svg[role=img]') };
+      })()`);
+      if (r?.pending) { shown = r.pending; return null; }
+      return r;
+    }, `board ${selector} ready`, 30000, 200);
+  } catch (e) {
+    throw new Error(`${e.message}; the board showed ${JSON.stringify(shown)}`);
+  }
+};
 
 test('Firefox: the demo board and a long src list judged in workers while it downloads', { skip }, async () => {
   await ff.send('browsingContext.navigate', { context: ctx, url: `${base}demo/`, wait: 'complete' });
