@@ -86,8 +86,13 @@ function handler(req, res, { routes = {}, isolate = false } = {}) {
   }
   const route = routes[pathname];
   if (route) {
-    res.writeHead(200, { ...headers, 'Content-Type': route.type, 'Content-Length': Buffer.byteLength(route.body) });
-    res.end(req.method === 'HEAD' ? undefined : route.body);
+    // `parts` with `pause` (ms) sends the body in pieces with a wait between them: a list whose
+    // tickets are all in before its download ends (tests of the board's order of messages).
+    const parts = route.parts ?? [route.body];
+    res.writeHead(200, { ...headers, 'Content-Type': route.type, 'Content-Length': parts.reduce((n, p) => n + Buffer.byteLength(p), 0) });
+    if (req.method === 'HEAD') return res.end();
+    const send = (i) => (i === parts.length - 1 ? res.end(parts[i]) : (res.write(parts[i]), setTimeout(() => send(i + 1), route.pause ?? 0)));
+    send(0);
     return;
   }
   let file = resolve(pathname);
@@ -142,7 +147,8 @@ function handler(req, res, { routes = {}, isolate = false } = {}) {
 
 /**
  * Starts the server; resolves to {server, port, url}. `routes` (tests, benchmarks) maps extra
- * paths to in-memory `{type, body}` responses; `isolate` adds COEP for cross-origin isolation.
+ * paths to in-memory `{type, body}` responses (or `{type, parts, pause}`: pieces sent `pause` ms
+ * apart); `isolate` adds COEP for cross-origin isolation.
  */
 export function startServer({ port = 8080, host = '127.0.0.1', routes = {}, isolate = false } = {}) {
   const server = createServer((req, res) => handler(req, res, { routes, isolate }));

@@ -26,11 +26,15 @@ before(async () => {
   const items = Array.from({ length: 1200 }, (_, i) => issue(i));
   const withBadItem = `[${items.slice(0, 700).join(',')},{"number": 701, "title": },${items.slice(701).join(',')}]`;
   const cut = `[${items.join(',')}`;
+  // 40 tickets (the first chunk's size) whose download ends a second after the last ticket is in:
+  // the worker answers for all of them before it knows the list is complete.
+  const held = items.slice(0, 40).join(',');
   const json = (body) => ({ type: 'application/json', body });
   ({ server, url: base } = await startServer({ port: 0, routes: {
     '/no-workers.html': { type: 'text/html; charset=utf-8', body: noWorkers },
     '/long-bad-item.json': json(withBadItem),
     '/long-cut.json': json(cut),
+    '/held-end.json': { type: 'application/json', parts: [`[${held}`, ']'], pause: 1000 },
     '/blank.html': { type: 'text/html; charset=utf-8', body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title><link rel="icon" href="data:,"><script type="module" src="/board/ownframe-board.js"></script></head><body><main></main></body></html>' },
   } }));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
@@ -115,6 +119,24 @@ test('a long src list is judged while it downloads: a malformed item is its row\
   assert.equal(await alertOf(), '');
   // The page fetches src, so the browser logs the 404 of /missing.json on its console; nothing else.
   assert.deepEqual(problems, ['console: Failed to load resource: the server responded with a status of 404 (Not Found)']);
+  await page.close();
+});
+
+test('a list whose every ticket is judged before its download ends still completes', async () => {
+  const { page, problems } = await open('blank.html');
+  await page.waitForFunction(() => customElements.get('ownframe-board'));
+  await page.evaluate(() => {
+    const b = document.createElement('ownframe-board');
+    document.querySelector('main').append(b);
+    b.setAttribute('src', '/held-end.json');
+  });
+  // Rows for all 40 arrive while the list may still grow; the end of the download must still
+  // complete the board (it once waited forever for rows that had already come).
+  await page.waitForFunction(() => document.querySelector('ownframe-board').rows.length === 40);
+  const rows = await settled(page);
+  assert.deepEqual(rows.map((r) => r.index), rows.map((_, i) => i));
+  assert.match(await shadowText(page, '.status'), /^40 tickets from github analysed in \d+ ms$/);
+  assert.deepEqual(problems, []);
   await page.close();
 });
 

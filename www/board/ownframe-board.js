@@ -473,7 +473,10 @@ function defineElement() {
           this.dataset.source = m.source;
           this._notes = [...m.warnings];
           if (!this._rows.length) this._status.textContent = `Analysing ${m.total} tickets (${m.source})…`;
-          if (!m.total) return this._complete(m.id);
+          // Every row may be in already: a list that ends on a chunk's edge is handed out in full
+          // before the download's end reaches a worker (the demo's 40 tickets, one first chunk,
+          // sometimes did, and the board then never became ready).
+          if (this._rows.length >= m.total) return this._complete(m.id);
         }
         this._feed();
         return;
