@@ -4,6 +4,7 @@
 //! fits, the framing asks the author instead of inventing an answer.
 
 use crate::config::Config;
+use crate::text::markdown::code_span;
 use crate::text::{Block, BlockKind, Document, CODE_WORD, URL_WORD};
 
 /// At most this many sentences per section: a framing points, it does not summarise.
@@ -187,7 +188,12 @@ fn quote_text(doc: &Document, block: &Block, start: usize, sentence: &str) -> St
         let (s, e) = block.to_source(start + i, start + i + word.len());
         if let Some(src) = doc.source.get(s..e) {
             out.push_str(&sentence[last..i]);
-            out.push_str(src);
+            if word == CODE_WORD && src.starts_with('<') {
+                // An HTML body's <code> element: quoted as the code span a reader would see.
+                out.push_str(&code_span(&collapse(&crate::text::html::shown_text(src))));
+            } else {
+                out.push_str(src);
+            }
             last = i + word.len();
         }
     }
@@ -229,6 +235,12 @@ mod tests {
         assert_eq!(p.outcome, ["Users can't open `report.pdf` from https://x.io/r, so finance waits."]);
         let p = picks("", "Closing the dialog works. You can now close this issue.");
         assert!(p.outcome.is_empty(), "{:?}", p.outcome);
+    }
+
+    #[test]
+    fn quotes_from_an_html_body_show_its_code_as_code_spans() {
+        let p = picks("", "<p>Readers can't tell <code>&lt;pre&gt;</code> from quotes &amp; lose\ntrack, so reviews stall.</p>");
+        assert_eq!(p.outcome, ["Readers can't tell `<pre>` from quotes & lose track, so reviews stall."]);
     }
 
     #[test]

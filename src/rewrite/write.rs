@@ -171,8 +171,37 @@ fn escape_markdown(text: &str) -> String {
     out
 }
 
+/// `<` as `\<` outside code spans; inside one it is text already, and a backslash would show.
 fn escape_html(text: &str) -> String {
-    text.replace('<', "\\<")
+    let bytes = text.as_bytes();
+    let run_at = |i: usize| bytes[i..].iter().take_while(|&&c| c == b'`').count();
+    let mut out = String::with_capacity(text.len() + 4);
+    let (mut i, mut last) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i] == b'`' {
+            // A span closes at the next run of as many backticks; unclosed, the run is text.
+            let run = run_at(i);
+            let mut j = i + run;
+            i += run;
+            while j < bytes.len() {
+                let r = if bytes[j] == b'`' { run_at(j) } else { 0 };
+                if r == run {
+                    i = j + r;
+                    break;
+                }
+                j += r.max(1);
+            }
+            continue;
+        }
+        if bytes[i] == b'<' {
+            out.push_str(&text[last..i]);
+            out.push('\\');
+            last = i;
+        }
+        i += 1;
+    }
+    out.push_str(&text[last..]);
+    out
 }
 
 /// Escapes a one-line quote for Jira wiki: macros (`{code}`) and tables must stay text.
@@ -185,4 +214,15 @@ fn escape_jira(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_html_outside_code_spans_only() {
+        assert_eq!(escape_markdown("Quotes and `<pre>` share <b>one</b> colour"), "Quotes and `<pre>` share \\<b>one\\</b> colour");
+        assert_eq!(escape_markdown("a `` x ` <y> `` <z> and `open <w>"), "a `` x ` <y> `` \\<z> and `open \\<w>");
+    }
 }

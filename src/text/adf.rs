@@ -4,6 +4,7 @@
 //! every other node keeps its text. Nodes nested deeper than `MAX_DEPTH` are flattened to their
 //! text, so hostile nesting cannot exhaust the stack.
 
+use super::markdown::{code_span, longest_run};
 use crate::Error;
 use serde_json::Value;
 
@@ -337,23 +338,6 @@ fn link_dest(href: &str) -> String {
 
 fn bare_url(url: &str) -> String {
     url.chars().filter(|c| !c.is_whitespace() && !matches!(c, '<' | '>' | '`')).collect()
-}
-
-/// A code span whose fence outnumbers any backtick run inside.
-fn code_span(text: &str) -> String {
-    let text = text.replace(['\n', '\r'], " ");
-    let ticks = "`".repeat(longest_run(&text, '`') + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') || text.starts_with(' ') { " " } else { "" };
-    format!("{ticks}{pad}{text}{pad}{ticks}")
-}
-
-fn longest_run(text: &str, ch: char) -> usize {
-    let (mut best, mut run) = (0, 0);
-    for c in text.chars() {
-        run = if c == ch { run + 1 } else { 0 };
-        best = best.max(run);
-    }
-    best
 }
 
 /// Escapes what Markdown would read as markup, so ADF text stays text. Only characters that

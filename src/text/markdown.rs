@@ -1,9 +1,11 @@
 //! GitHub / GitLab Markdown through pulldown-cmark's offset iterator. Prose comes from paragraphs,
-//! headings, list items and table cells; code blocks, block quotes, HTML (comments included)
-//! and images are skipped, inline code becomes a `CODE` placeholder.
+//! headings, list items and table cells, and the visible text of HTML blocks (`text::html`);
+//! code blocks, block quotes, HTML comments, inline HTML tags and images are skipped, inline
+//! code becomes a `CODE` placeholder.
 
 use super::{Block, BlockBuilder, BlockKind, Document};
 use crate::text::block::CODE_WORD;
+use crate::text::html::{self, Edge, Part};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 fn options() -> Options {
@@ -41,6 +43,12 @@ pub fn read(source: &str) -> Document {
 
     for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
         match event {
+            Event::Start(Tag::HtmlBlock) if skip == 0 => {
+                flush(&mut current, &mut blocks, &mut section);
+                read_html(&source[range.clone()], range.start, &mut current, &mut |b: &mut Option<BlockBuilder>| flush(b, &mut blocks, &mut section));
+                flush(&mut current, &mut blocks, &mut section);
+                skip += 1; // its Html events are read
+            }
             Event::Start(tag) => match tag {
                 Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::Image { .. } | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
                     if matches!(tag, Tag::BlockQuote(_)) {
@@ -146,6 +154,68 @@ pub fn read(source: &str) -> Document {
     Document { source: source.to_string(), blocks, quoted_lines }
 }
 
+/// An HTML block's visible text as blocks (`text::html`); `base` is where it starts in the source.
+fn read_html(html: &str, base: usize, current: &mut Option<BlockBuilder>, flush: &mut dyn FnMut(&mut Option<BlockBuilder>)) {
+    // A break counts only between words: not before a block's end (`...blur.\n</p>`).
+    let mut pending_break: Option<(usize, usize)> = None;
+    for part in html::parts(html) {
+        if let (Some((start, len)), Part::Text { .. } | Part::Entity { .. } | Part::Code { .. }, Some(b)) = (pending_break, &part, current.as_mut()) {
+            b.push_break(base + start, len);
+        }
+        if !matches!(part, Part::Break { .. }) {
+            pending_break = None;
+        }
+        match part {
+            Part::Edge(edge) => {
+                flush(current);
+                *current = match edge {
+                    Edge::Heading(level) => Some(BlockBuilder::new(BlockKind::Heading(level))),
+                    Edge::ListItem { ordered } => {
+                        let mut b = BlockBuilder::new(BlockKind::ListItem { ordered, task: None });
+                        b.set_depth(1);
+                        Some(b)
+                    }
+                    Edge::Other => None,
+                };
+            }
+            Part::Text { start, end, emphasised } => {
+                let text = &html[start..end];
+                if current.is_some() || !text.trim().is_empty() {
+                    current.get_or_insert_with(|| BlockBuilder::new(BlockKind::Paragraph)).push_text_styled(text, base + start, emphasised);
+                }
+            }
+            Part::Entity { text, start, len } => {
+                current.get_or_insert_with(|| BlockBuilder::new(BlockKind::Paragraph)).push_placeholder(&text, base + start, len);
+            }
+            Part::Code { start, len } => {
+                current.get_or_insert_with(|| BlockBuilder::new(BlockKind::Paragraph)).push_placeholder(CODE_WORD, base + start, len);
+            }
+            Part::Break { start, len } => {
+                if current.is_some() && pending_break.is_none() {
+                    pending_break = Some((start, len));
+                }
+            }
+        }
+    }
+}
+
+/// A code span whose fence outnumbers any backtick run inside.
+pub fn code_span(text: &str) -> String {
+    let text = text.replace(['\n', '\r'], " ");
+    let ticks = "`".repeat(longest_run(&text, '`') + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') || text.starts_with(' ') { " " } else { "" };
+    format!("{ticks}{pad}{text}{pad}{ticks}")
+}
+
+pub fn longest_run(text: &str, ch: char) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for c in text.chars() {
+        run = if c == ch { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +237,23 @@ mod tests {
         }
         let (s, e) = doc.blocks[1].source_range();
         assert_eq!(&src[s..e], "Export fails for `big` files.");
+    }
+
+    #[test]
+    fn reads_html_blocks_as_a_reader_sees_them() {
+        let src = "<p>\nIn the dark theme <code>&lt;pre&gt;</code> and\nquotes share a colour &amp; blur.\n</p>\n\n\
+                   <details><summary>Reporter: ana</summary>\n\n```\ntrace\n```\n\n</details>\n\n<h3>Steps</h3><ol><li>Open a quote</li></ol>\n";
+        let doc = read(src);
+        assert_eq!(texts(&doc), ["In the dark theme CODE and quotes share a colour & blur.", "Steps", "Open a quote"]);
+        assert_eq!(doc.blocks[1].kind, BlockKind::Heading(3));
+        assert_eq!(doc.blocks[2].kind, BlockKind::ListItem { ordered: true, task: None });
+        assert_eq!(doc.blocks[2].section, Some(1));
+        let block = &doc.blocks[0];
+        for (word, original) in [("CODE", "<code>&lt;pre&gt;</code>"), ("quotes", "quotes"), ("&", "&amp;")] {
+            let at = block.text.find(word).unwrap();
+            let (s, e) = block.to_source(at, at + word.len());
+            assert_eq!(&src[s..e], original);
+        }
     }
 
     #[test]

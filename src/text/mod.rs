@@ -5,6 +5,7 @@
 
 pub mod adf;
 mod block;
+pub mod html;
 pub mod jira;
 pub mod markdown;
 pub mod offsets;
