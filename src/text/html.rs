@@ -101,7 +101,7 @@ fn entity_at(text: &str, at: usize) -> Option<(String, usize)> {
 fn end_of(text: &str, from: usize, name: &str) -> usize {
     let bytes = text.as_bytes();
     let mut i = from;
-    while let Some(k) = memchr::memmem::find(&bytes[i..], b"</") {
+    while let Some(k) = bytes[i..].windows(2).position(|w| w == b"</") {
         let at = i + k;
         let after = at + 2 + name.len();
         if bytes.len() >= after
@@ -214,7 +214,7 @@ pub fn parts(text: &str) -> Vec<Part> {
 pub fn shown_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut i = 0;
-    while let Some(k) = html[i..].find(['<', '&']) {
+    while let Some(k) = html.as_bytes()[i..].iter().position(|&b| b == b'<' || b == b'&') {
         let at = i + k;
         out.push_str(&html[i..at]);
         if let Some(tag) = (html.as_bytes()[at] == b'<').then(|| tag_at(html, at)).flatten() {
