@@ -16,7 +16,7 @@ const ORDER_VERBS: &[&str] = &[
     "add", "adjust", "adopt", "align", "allow", "apply", "archive", "assign", "audit", "automate", "avoid",
     "backport", "block", "build", "bump", "cache", "change", "cleanup", "combine", "configure", "connect",
     "consolidate", "convert", "copy", "create", "cut", "deduplicate", "define", "delete", "deploy", "deprecate",
-    "design", "disable", "display", "document", "drop", "edit", "embed", "emit", "enable", "enforce", "ensure",
+    "design", "disable", "display", "document", "drop", "duplicate", "edit", "embed", "emit", "enable", "enforce", "ensure",
     "expand", "export", "expose", "extend", "extract", "fetch", "generate", "group", "handle", "hide",
     "highlight", "implement", "import", "improve", "include", "increase", "infer", "inject", "install",
     "integrate", "introduce", "limit", "link", "list", "load", "lower", "make", "mark", "merge", "migrate",
@@ -45,15 +45,17 @@ const SUBJECT_FOLLOWERS: &[&str] = &[
 
 /// Words naming observed wrong behaviour or a difficulty: the stuff of problem statements.
 const TROUBLE_WORDS: &[&str] = &[
-    "annoying", "bad", "breakage", "breaking", "breaks", "broke", "broken", "bug", "buggy", "bugs", "can't", "cannot",
-    "complaining", "complains", "confused", "confusing", "corrupt", "corrupted", "couldn't", "crash", "crashed",
-    "crashes", "crashing", "cumbersome", "denied", "difficult", "disappeared", "disappears", "doesn't", "don't",
-    "error", "errors", "exception", "fail", "failed", "failing", "fails", "failure", "flickers", "freeze", "freezes",
-    "hang", "hangs", "hard", "ignores", "impossible", "inconsistent", "incorrect", "incorrectly", "invalid", "isn't",
-    "jumps", "lack", "lacking", "lacks", "leak", "leaks", "loses", "lost", "mismatch", "missing", "overlaps",
-    "overwrites", "painful", "panics", "problem", "problems", "regression", "resets", "slow", "stale", "stretched",
-    "struggle", "struggling", "stuck", "tedious", "timeout", "truncated", "unable", "unclear", "unexpected",
-    "unexpectedly", "unresponsive", "unusable", "wasn't", "weird", "won't", "wrong", "wrongly",
+    "annoying", "bad", "breakage", "breaking", "breaks", "broke", "broken", "bug", "buggy", "bugs", "can't",
+    "cannot", "complaining", "complains", "confused", "confusing", "corrupt", "corrupted", "couldn't", "crash",
+    "crashed", "crashes", "crashing", "cumbersome", "denied", "difficult", "disappeared", "disappears", "doesn't",
+    "don't", "duplicate", "duplicated", "duplicates", "error", "errors", "exception", "fail", "failed", "failing",
+    "fails", "failure", "flaky", "flickers", "freeze", "freezes", "garbled", "hang", "hangs", "hard", "ignores",
+    "impossible", "inconsistent", "incorrect", "incorrectly", "invalid", "isn't", "jumps", "lack", "lacking",
+    "lacks", "leak", "leaks", "loses", "lost", "misaligned", "misleading", "mismatch", "missing",
+    "outdated", "overlapping", "overlaps", "overwrites", "painful", "panics", "problem", "problems",
+    "regression", "resets", "slow", "stale", "stretched", "struggle", "struggling", "stuck", "tedious",
+    "timeout", "truncated", "unable", "unclear", "unexpected", "unexpectedly", "unreadable",
+    "unresponsive", "unusable", "wasn't", "weird", "won't", "wrong", "wrongly",
 ];
 
 /// Words about people the work serves.
@@ -106,9 +108,9 @@ const VALUE_WORDS: &[&str] = &[
     "clearer", "complex", "complicated", "confusing", "confusion", "consistent", "convenient", "cumbersome", "difficult", "easier", "easily", "easy",
     "efficient", "effort", "enjoy", "experience", "faster", "friction", "frustrating", "hard", "harder", "heavy",
     "helpful", "impossible", "improves", "inconvenient", "manual", "manually", "messy", "misleading", "nice",
-    "noise", "noisy", "overhead", "pain", "painful", "performance", "performant", "quickly", "reliable", "risk",
+    "noise", "overhead", "pain", "painful", "performance", "performant", "quickly", "reliable", "risk",
     "risky", "safer", "security", "simpler", "slow", "slower", "struggle", "struggling", "tedious",
-    "time-consuming", "unnecessarily", "unnecessary", "usability", "useful", "valuable", "waste", "wasted",
+    "time-consuming", "unnecessarily", "usability", "useful", "valuable", "waste", "wasted",
     "worthwhile",
 ];
 

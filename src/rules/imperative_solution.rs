@@ -68,6 +68,11 @@ fn imperative_at(s: &Sentence, mut i: usize) -> Option<(usize, usize)> {
     if s.view.is_title() && s.is(i + 2, lexicon::SUBJECT) && !matches!(next, "it" | "this" | "that" | "them" | "sure") {
         return None;
     }
+    // "Duplicate units in packages": a verb that is also an adjective orders
+    // only when its object opens with a determiner or pronoun ("Duplicate the dashboard").
+    if verb == "duplicate" && !matches!(next, "the" | "a" | "an" | "this" | "that" | "these" | "those" | "each" | "every" | "all" | "it" | "them" | "our" | "my" | "your" | "their") {
+        return None;
+    }
     // A lone word is a label ("Support"), not an order, except in titles.
     if next.is_empty() && !s.view.is_title() {
         return None;
@@ -104,6 +109,13 @@ mod tests {
         assert_eq!(hits("Billing page: replace the date picker", ""), ["replace the date picker"]);
         assert_eq!(hits("", "Use Redis to cache the history query."), ["Use Redis to cache the history query"]);
         assert_eq!(hits("", "- [ ] Please rename the settings tab, then ship it"), ["rename the settings tab"]);
+        assert_eq!(hits("Duplicate the dashboard for each team", ""), ["Duplicate the dashboard for each team"]);
+    }
+
+    #[test]
+    fn allows_duplicate_as_an_adjective() {
+        assert!(hits("duplicate units in packages after an upgrade", "").is_empty());
+        assert!(hits("", "Duplicate rows appear after every import.").is_empty());
     }
 
     #[test]
