@@ -10,7 +10,7 @@
 //! `-- --signals PATH`        per-ticket raw signal counts (every `Signals` field), for screening
 //!                            candidate features outside Rust before they enter the model
 
-use ownframe::judge::fit::{self, Agreement};
+use ownframe::judge::fit::{self, Agreement, XorShift};
 use ownframe::judge::{self, model};
 use ownframe::{Class, Config, Ticket};
 use std::collections::HashMap;
@@ -157,27 +157,10 @@ fn main() {
     }
     if let Some(k) = std::env::args().skip_while(|a| a != "--repeat").nth(1).and_then(|v| v.parse::<usize>().ok()) {
         // Repeated 5-fold CV over k shuffles of the ticket order: less noisy than one split.
-        let (mut so, mut sp, mut stp, mut str_) = (0.0, 0.0, 0.0, 0.0);
-        for r in 0..k {
-            let mut order: Vec<usize> = (0..xs.len()).collect();
-            let mut rng = XorShift::seeded(r as u64);
-            for i in (1..order.len()).rev() {
-                order.swap(i, rng.below(i + 1));
-            }
-            let sx: Vec<[f32; model::N]> = order.iter().map(|&i| xs[i]).collect();
-            let (so_g, sp_g): (Vec<bool>, Vec<bool>) = order.iter().map(|&i| (go[i], gp[i])).unzip();
-            let po: Vec<bool> = fit::cross_validate(&sx, &so_g, 5, &fit::OUTCOME).iter().map(|p| *p >= 0.5).collect();
-            let pp: Vec<bool> = fit::cross_validate(&sx, &sp_g, 5, &fit::PRESCRIBES).iter().map(|p| *p >= 0.5).collect();
-            so += Agreement::of(&po, &so_g).kappa();
-            sp += Agreement::of(&pp, &sp_g).kappa();
-            let t = Agreement::of(&task_style(&po, &pp), &task_style(&so_g, &sp_g));
-            stp += t.precision();
-            str_ += t.recall();
-        }
-        let k = k as f64;
+        let r = fit::repeated_cv(&xs, &go, &gp, k);
         println!(
             "\nrepeated 5-fold CV ({k} shuffles), means: states_outcome kappa {:.3}  prescribes_solution kappa {:.3}  task-style P {:.3} R {:.3}",
-            so / k, sp / k, stp / k, str_ / k
+            r.outcome_kappa, r.prescribes_kappa, r.task_precision, r.task_recall
         );
     }
     for id in std::env::args().skip_while(|a| a != "--why").skip(1).take_while(|a| !a.starts_with("--")) {
@@ -260,22 +243,6 @@ fn bootstrap(go: &[bool], gp: &[bool], po: &[bool], pp: &[bool]) {
     println!(
         "bootstrap 95% intervals ({RESAMPLES} resamples of the tickets): states_outcome kappa {o0:.3}-{o1:.3}  prescribes_solution kappa {p0:.3}-{p1:.3}  task-style P {tp0:.3}-{tp1:.3} R {tr0:.3}-{tr1:.3}"
     );
-}
-
-/// xorshift64: shuffles and resamples that repeat run to run without a dependency.
-struct XorShift(u64);
-
-impl XorShift {
-    fn seeded(seed: u64) -> Self {
-        XorShift(0x2545_F491_4F6C_DD1D ^ (seed + 1).wrapping_mul(0x9E37_79B9))
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
 }
 
 /// A 20,000-word ticket built from the eval's own sentences (no corpus text).

@@ -85,9 +85,10 @@ impl Figures {
     }
 }
 
-/// Agreement on the labelled tickets: with the embedded weights (in-sample), and 5-fold
-/// cross-validated (each fold judged by weights fitted without it; the honest figures).
-fn figures() -> Option<(Figures, Figures)> {
+/// Agreement on the labelled tickets: with the embedded weights (in-sample), 5-fold
+/// cross-validated on the fixed split (each fold judged by weights fitted without it), and the
+/// means over 10 shuffled splits (the honest figures, steadier than one split).
+fn figures() -> Option<(Figures, Figures, fit::Repeated)> {
     let all = tickets()?;
     let gold = labels();
     let config = Config::default();
@@ -106,33 +107,39 @@ fn figures() -> Option<(Figures, Figures)> {
     let in_sample = Figures::of(&go, &gp, &po, &pp, "in-sample");
     let cv = |y: &[bool], how: &fit::Fitting| -> Vec<bool> { fit::cross_validate(&xs, y, 5, how).iter().map(|p| *p >= 0.5).collect() };
     let crossed = Figures::of(&go, &gp, &cv(&go, &fit::OUTCOME), &cv(&gp, &fit::PRESCRIBES), "5-fold CV");
-    Some((in_sample, crossed))
+    let repeated = fit::repeated_cv(&xs, &go, &gp, 10);
+    eprintln!(
+        "labelled set, 10 x 5-fold CV means: outcome kappa {:.3}, prescribes kappa {:.3}, task-style precision {:.3} recall {:.3}",
+        repeated.outcome_kappa, repeated.prescribes_kappa, repeated.task_precision, repeated.task_recall
+    );
+    Some((in_sample, crossed, repeated))
 }
 
 /// A regression floor a little below the level the embedded weights reach now (see the report
 /// of `cargo run --release --example eval`).
 #[test]
 fn labelled_agreement_does_not_regress() {
-    let Some((f, cv)) = figures() else { return };
-    // In-sample with the embedded weights: 0.797 / 0.880 / 0.868 / 0.885 when set (24eb17d).
-    assert!(f.outcome.kappa() >= 0.75, "outcome kappa {:.3}", f.outcome.kappa());
-    assert!(f.prescribes.kappa() >= 0.85, "prescribes kappa {:.3}", f.prescribes.kappa());
-    assert!(f.task.precision() >= 0.82 && f.task.recall() >= 0.82, "task-style {:.3}/{:.3}", f.task.precision(), f.task.recall());
-    // 5-fold CV on the fixed split: 0.724 / 0.817 / 0.827 / 0.827 when set.
-    assert!(cv.outcome.kappa() >= 0.68, "CV outcome kappa {:.3}", cv.outcome.kappa());
-    assert!(cv.prescribes.kappa() >= 0.77, "CV prescribes kappa {:.3}", cv.prescribes.kappa());
-    assert!(cv.task.precision() >= 0.78 && cv.task.recall() >= 0.78, "CV task-style {:.3}/{:.3}", cv.task.precision(), cv.task.recall());
+    let Some((f, cv, _)) = figures() else { return };
+    // In-sample with the embedded weights: 0.825 / 0.898 / 0.902 / 0.885 when set (51d532e).
+    assert!(f.outcome.kappa() >= 0.78, "outcome kappa {:.3}", f.outcome.kappa());
+    assert!(f.prescribes.kappa() >= 0.86, "prescribes kappa {:.3}", f.prescribes.kappa());
+    assert!(f.task.precision() >= 0.85 && f.task.recall() >= 0.84, "task-style {:.3}/{:.3}", f.task.precision(), f.task.recall());
+    // 5-fold CV on the fixed split: 0.735 / 0.835 / 0.857 / 0.808 when set.
+    assert!(cv.outcome.kappa() >= 0.70, "CV outcome kappa {:.3}", cv.outcome.kappa());
+    assert!(cv.prescribes.kappa() >= 0.80, "CV prescribes kappa {:.3}", cv.prescribes.kappa());
+    assert!(cv.task.precision() >= 0.81 && cv.task.recall() >= 0.77, "CV task-style {:.3}/{:.3}", cv.task.precision(), cv.task.recall());
 }
 
-/// The product bars, on the cross-validated figures: in-sample ones flatter a model fitted on
-/// the same 150 tickets. Not met yet (task-style precision): run with `cargo test --release --
-/// --ignored` to see the gap.
+/// The product bars, on the means of 10 shuffled 5-fold splits: in-sample figures flatter a
+/// model fitted on the same 150 tickets, and one split is luck (the fixed split reaches 0.857
+/// task-style precision where the mean is 0.844). Not met yet (task-style precision): run with
+/// `cargo test --release -- --ignored` to see the gap.
 #[test]
-#[ignore = "cross-validated task-style precision is below the product bar; see examples/eval.rs output"]
+#[ignore = "cross-validated task-style precision (10 x 5-fold mean) is below the product bar"]
 fn meets_product_bars() {
-    let Some((_, f)) = figures() else { return };
-    assert!(f.outcome.kappa() >= 0.7, "outcome kappa {:.3}", f.outcome.kappa());
-    assert!(f.prescribes.kappa() >= 0.7, "prescribes kappa {:.3}", f.prescribes.kappa());
-    assert!(f.task.precision() >= 0.85, "task-style precision {:.3}", f.task.precision());
-    assert!(f.task.recall() >= 0.7, "task-style recall {:.3}", f.task.recall());
+    let Some((_, _, r)) = figures() else { return };
+    assert!(r.outcome_kappa >= 0.7, "outcome kappa {:.3}", r.outcome_kappa);
+    assert!(r.prescribes_kappa >= 0.7, "prescribes kappa {:.3}", r.prescribes_kappa);
+    assert!(r.task_precision >= 0.85, "task-style precision {:.3}", r.task_precision);
+    assert!(r.task_recall >= 0.7, "task-style recall {:.3}", r.task_recall);
 }
