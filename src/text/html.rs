@@ -16,8 +16,8 @@ pub enum Part {
     Edge(Edge),
     /// Text found verbatim at `start..end`; `emphasised` inside `<em>` / `<i>`.
     Text { start: usize, end: usize, emphasised: bool },
-    /// A character reference (`&lt;`) standing for `text`.
-    Entity { text: String, start: usize, len: usize },
+    /// A character reference (`&lt;`) standing for `ch`.
+    Entity { ch: char, start: usize, len: usize },
     /// `<code>...</code>` (or `kbd`, `samp`, `tt`), end tag included.
     Code { start: usize, len: usize },
     /// `<br>`, or a line break inside text.
@@ -73,7 +73,7 @@ fn tag_at(text: &str, at: usize) -> Option<Tag<'_>> {
 }
 
 /// The reference at `at` (a `&`) and its length, when it is one this reader knows.
-fn entity_at(text: &str, at: usize) -> Option<(String, usize)> {
+fn entity_at(text: &str, at: usize) -> Option<(char, usize)> {
     let rest = &text[at + 1..];
     let semi = rest.bytes().take(10).position(|b| b == b';')?;
     let name = &rest[..semi];
@@ -93,7 +93,7 @@ fn entity_at(text: &str, at: usize) -> Option<(String, usize)> {
             char::from_u32(code?)?
         }
     };
-    Some((ch.to_string(), semi + 2))
+    Some((ch, semi + 2))
 }
 
 /// Where the end tag `</name>` closes, from `from` on: the byte past its `>`, or the text's end.
@@ -196,7 +196,7 @@ pub fn parts(text: &str) -> Vec<Part> {
             b'&' => match entity_at(text, i) {
                 Some((ch, len)) => {
                     flush(&mut out, text_start, i, emphasis > 0);
-                    out.push(Part::Entity { text: ch, start: i, len });
+                    out.push(Part::Entity { ch, start: i, len });
                     i += len;
                     text_start = i;
                 }
@@ -220,7 +220,7 @@ pub fn shown_text(html: &str) -> String {
         if let Some(tag) = (html.as_bytes()[at] == b'<').then(|| tag_at(html, at)).flatten() {
             i = tag.end;
         } else if let Some((ch, len)) = (html.as_bytes()[at] == b'&').then(|| entity_at(html, at)).flatten() {
-            out.push_str(&ch);
+            out.push(ch);
             i = at + len;
         } else {
             out.push_str(&html[at..at + 1]);
@@ -249,7 +249,7 @@ mod tests {
             match p {
                 Part::Edge(_) => out.push('|'),
                 Part::Text { start, end, .. } => out.push_str(&text[start..end]),
-                Part::Entity { text, .. } => out.push_str(&text),
+                Part::Entity { ch, .. } => out.push(ch),
                 Part::Code { .. } => out.push_str("CODE"),
                 Part::Break { .. } => out.push(' '),
             }

@@ -184,7 +184,8 @@ fn read_html(html: &str, base: usize, current: &mut Option<BlockBuilder>, flush:
                     current.get_or_insert_with(|| BlockBuilder::new(BlockKind::Paragraph)).push_text_styled(text, base + start, emphasised);
                 }
             }
-            Part::Entity { text, start, len } => {
+            Part::Entity { ch, start, len } => {
+                let text = ch.encode_utf8(&mut [0; 4]).to_string();
                 current.get_or_insert_with(|| BlockBuilder::new(BlockKind::Paragraph)).push_placeholder(&text, base + start, len);
             }
             Part::Code { start, len } => {
