@@ -116,7 +116,7 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
             // title states what must be done or become true, an order in other words.
             sig.title_order |= order.is_some() || title_requires(&s);
             sig.title_open |= opens_question(&s);
-            sig.title_trouble |= !ordering && s.any(lexicon::TROUBLE);
+            sig.title_trouble |= !ordering && s.any(lexicon::TROUBLE | lexicon::FAULT);
             sig.title_statement |= !ordering
                 && (0..s.len()).any(|i| state_verb(s.word(i)) || s.is(i, lexicon::SUBJECT) || matches!(s.word(i), "twice" | "not" | "no" | "never"));
         } else if ordering && offered {
@@ -150,7 +150,9 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
         let plan = matches!(section, Section::Proposal | Section::Acceptance | Section::Meta | Section::PossibleFix);
         // Problem statements are sentences that describe rather than order.
         if (!ordering || describes) && !plan {
-            if s.any(lexicon::TROUBLE) || s.contains(phrase!["not", "working"]) || s.contains(phrase!["no", "longer"]) {
+            // Fault words ("duplicate", "outdated") report trouble only in a title (`FAULT_WORDS`).
+            let trouble = if title { lexicon::TROUBLE | lexicon::FAULT } else { lexicon::TROUBLE };
+            if s.any(trouble) || s.contains(phrase!["not", "working"]) || s.contains(phrase!["no", "longer"]) {
                 sig.trouble += 1;
             }
             sig.observations += usize::from(observes(&s));
@@ -562,6 +564,14 @@ mod tests {
         assert!(order.title_order && order.list_orders == 2 && order.trouble == 0 && order.step_runs == 1);
         let bug = signals("Import fails for large files", "## Steps to reproduce\n\n1. Upload a 2 GB file\n\n## Actual behaviour\n\nThe import crashes after 30 s.\n");
         assert!(!bug.title_order && bug.title_trouble && bug.bug_sections == 2 && bug.trouble >= 1 && bug.evidence >= 1);
+    }
+
+    #[test]
+    fn duplicates_are_trouble_in_a_title_report_not_as_a_reason_for_removal() {
+        let report = signals("duplicate units in packages after an upgrade", "");
+        assert!(report.title_trouble && !report.title_order);
+        let removal = signals("Remove the legacy importer", "Remove the legacy importer. It is duplicated in the new pipeline and outdated.");
+        assert!(removal.title_order && !removal.title_trouble && removal.trouble == 0);
     }
 
     #[test]
