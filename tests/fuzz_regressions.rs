@@ -83,3 +83,22 @@ fn ownership_write_keeps_an_empty_row_of_the_old_block() {
     assert_eq!(after.other_rows, vec![OtherRow { field: String::new(), value: String::new() }]);
     assert_eq!(ownership::write(&written, &record, Flavor::Jira).expect("writes again"), written);
 }
+
+/// ownership (fuzz target `ownership`, 600 s run, 2026-11-27): the old block has two empty rows
+/// and the record carries one. `write` matches rows as a multiset: one old empty row is the
+/// record's, the other is kept after the record's rows. The target's oracle had filtered kept rows
+/// by value, so an equal row kept from the old block looked like an extra one; the oracle now
+/// subtracts the unmatched old rows once each, as `write` adds them.
+#[test]
+fn ownership_write_keeps_an_old_row_equal_to_one_the_record_carries() {
+    use ownframe::ownership::{self, Flavor, OtherRow, Record};
+    let empty = OtherRow { field: String::new(), value: String::new() };
+    let description = "h3. Ownership (ownframe v1)\n|\n|\n_End of ownership (ownframe v1)_";
+    let before = ownership::read(description, Flavor::Jira).record.expect("the old block reads");
+    assert_eq!(before.other_rows, vec![empty.clone(), empty.clone()]);
+    let record = Record { owner: "é".into(), other_rows: vec![empty.clone()], ..Record::default() };
+    let written = ownership::write(description, &record, Flavor::Jira).expect("writes");
+    let after = ownership::read(&written, Flavor::Jira).record.expect("the block reads back");
+    assert_eq!(after.other_rows, vec![empty.clone(), empty], "written:\n{written}");
+    assert_eq!(ownership::write(&written, &record, Flavor::Jira).expect("writes again"), written);
+}
