@@ -102,3 +102,23 @@ fn ownership_write_keeps_an_old_row_equal_to_one_the_record_carries() {
     assert_eq!(after.other_rows, vec![empty.clone(), empty], "written:\n{written}");
     assert_eq!(ownership::write(&written, &record, Flavor::Jira).expect("writes again"), written);
 }
+
+/// ownership (fuzz target `ownership`, 600 s run, 2026-11-27): an old block with a duplicate
+/// "Experiment review date" row (read as an other row, warning `duplicate-row`) under a record
+/// without an experiment. `write` keeps the duplicate row (the user's text wins); read back, with
+/// no experiment row before it, it is the experiment's review date: the words survive, in the
+/// field they name (the comment in `ownership::write`). The oracle allows that.
+#[test]
+fn ownership_write_keeps_a_duplicate_experiment_row_which_reads_back_as_the_experiment() {
+    use ownframe::ownership::{self, Flavor, Record};
+    let description =
+        "h3. Ownership (ownframe v1)\n||Field||Value||\n|Experiment review date|May|\n|Experiment review date|June|\n_End of ownership (ownframe v1)_";
+    let before = ownership::read(description, Flavor::Jira);
+    assert!(before.warnings.iter().any(|w| w.kind == "duplicate-row"), "{before:?}");
+    let record = Record { owner: "é".into(), ..Record::default() };
+    let written = ownership::write(description, &record, Flavor::Jira).expect("writes");
+    let after = ownership::read(&written, Flavor::Jira).record.expect("the block reads back");
+    assert_eq!(after.owner, "é");
+    assert_eq!(after.experiment.map(|e| e.review_date), Some("June".to_string()), "written:\n{written}");
+    assert!(after.other_rows.is_empty());
+}
