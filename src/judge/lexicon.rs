@@ -114,9 +114,9 @@ const VALUE_WORDS: &[&str] = &[
     "clearer", "complex", "complicated", "confusing", "confusion", "consistent", "convenient", "cumbersome", "difficult", "easier", "easily", "easy",
     "efficient", "effort", "enjoy", "experience", "faster", "friction", "frustrating", "hard", "harder", "heavy",
     "helpful", "impossible", "improves", "inconvenient", "manual", "manually", "messy", "misleading", "nice",
-    "noise", "overhead", "pain", "painful", "performance", "performant", "quickly", "reliable", "risk",
+    "noise", "noisy", "overhead", "pain", "painful", "performance", "performant", "quickly", "reliable", "risk",
     "risky", "safer", "security", "simpler", "slow", "slower", "struggle", "struggling", "tedious",
-    "time-consuming", "unnecessarily", "usability", "useful", "valuable", "waste", "wasted",
+    "time-consuming", "unnecessarily", "unnecessary", "usability", "useful", "valuable", "waste", "wasted",
     "worthwhile",
 ];
 
