@@ -10,7 +10,7 @@
 //! `-- --signals PATH`        per-ticket raw signal counts (every `Signals` field), for screening
 //!                            candidate features outside Rust before they enter the model
 
-use ownframe::judge::fit::{self, Agreement, XorShift};
+use ownframe::judge::fit::{self, task_style, Agreement, XorShift};
 use ownframe::judge::{self, model};
 use ownframe::{Class, Config, Ticket};
 use std::collections::HashMap;
@@ -209,11 +209,6 @@ fn report(heading: &str, go: &[bool], gp: &[bool], po: &[bool], pp: &[bool]) {
         });
         println!("{:>14} {}", g.as_str(), row.join(""));
     }
-}
-
-/// Per ticket, whether its two labels make it task-style (the class's one definition).
-fn task_style(outcome: &[bool], prescribes: &[bool]) -> Vec<bool> {
-    outcome.iter().zip(prescribes).map(|(&o, &p)| Class::from_labels(o, p) == Class::TaskStyle).collect()
 }
 
 /// How far 150 tickets pin the cross-validated figures down: 95% percentile intervals over

@@ -68,11 +68,10 @@ struct Figures {
 
 impl Figures {
     fn of(go: &[bool], gp: &[bool], po: &[bool], pp: &[bool], what: &str) -> Figures {
-        let task = |o: &[bool], p: &[bool]| -> Vec<bool> { o.iter().zip(p).map(|(&o, &p)| Class::from_labels(o, p) == Class::TaskStyle).collect() };
         let f = Figures {
             outcome: Agreement::of(po, go),
             prescribes: Agreement::of(pp, gp),
-            task: Agreement::of(&task(po, pp), &task(go, gp)),
+            task: Agreement::of(&fit::task_style(po, pp), &fit::task_style(go, gp)),
         };
         eprintln!(
             "labelled set, {what}: outcome kappa {:.3}, prescribes kappa {:.3}, task-style precision {:.3} recall {:.3}",

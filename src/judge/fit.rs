@@ -106,10 +106,8 @@ pub struct Repeated {
 
 /// 5-fold CV repeated over `shuffles` orders of the tickets (seeds 0..shuffles), averaged: 150
 /// tickets swing +-0.03 between single splits, so judge changes and the product bars are read
-/// from these means. Task-style is the class's one definition (`Class::from_labels`).
+/// from these means.
 pub fn repeated_cv(xs: &[[f32; N]], outcome: &[bool], prescribes: &[bool], shuffles: usize) -> Repeated {
-    use crate::model::Class;
-    let task = |o: &[bool], p: &[bool]| -> Vec<bool> { o.iter().zip(p).map(|(&o, &p)| Class::from_labels(o, p) == Class::TaskStyle).collect() };
     let mut sum = Repeated::default();
     for r in 0..shuffles {
         let mut order: Vec<usize> = (0..xs.len()).collect();
@@ -121,7 +119,7 @@ pub fn repeated_cv(xs: &[[f32; N]], outcome: &[bool], prescribes: &[bool], shuff
         let (go, gp): (Vec<bool>, Vec<bool>) = order.iter().map(|&i| (outcome[i], prescribes[i])).unzip();
         let po: Vec<bool> = cross_validate(&sx, &go, 5, &OUTCOME).iter().map(|p| *p >= 0.5).collect();
         let pp: Vec<bool> = cross_validate(&sx, &gp, 5, &PRESCRIBES).iter().map(|p| *p >= 0.5).collect();
-        let t = Agreement::of(&task(&po, &pp), &task(&go, &gp));
+        let t = Agreement::of(&task_style(&po, &pp), &task_style(&go, &gp));
         sum.outcome_kappa += Agreement::of(&po, &go).kappa();
         sum.prescribes_kappa += Agreement::of(&pp, &gp).kappa();
         sum.task_precision += t.precision();
@@ -134,6 +132,13 @@ pub fn repeated_cv(xs: &[[f32; N]], outcome: &[bool], prescribes: &[bool], shuff
         task_precision: sum.task_precision / k,
         task_recall: sum.task_recall / k,
     }
+}
+
+/// Per ticket, whether its two labels make it task-style (`Class::from_labels`, the class's one
+/// definition).
+pub fn task_style(outcome: &[bool], prescribes: &[bool]) -> Vec<bool> {
+    use crate::model::Class;
+    outcome.iter().zip(prescribes).map(|(&o, &p)| Class::from_labels(o, p) == Class::TaskStyle).collect()
 }
 
 /// xorshift64: shuffles and resamples that repeat run to run without a dependency.
