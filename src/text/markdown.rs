@@ -185,8 +185,7 @@ fn read_html(html: &str, base: usize, current: &mut Option<BlockBuilder>, flush:
                 }
             }
             Part::Entity { ch, start, len } => {
-                let text = ch.encode_utf8(&mut [0; 4]).to_string();
-                current.get_or_insert_with(|| BlockBuilder::new(BlockKind::Paragraph)).push_placeholder(&text, base + start, len);
+                current.get_or_insert_with(|| BlockBuilder::new(BlockKind::Paragraph)).push_placeholder(ch.encode_utf8(&mut [0; 4]), base + start, len);
             }
             Part::Code { start, len } => {
                 current.get_or_insert_with(|| BlockBuilder::new(BlockKind::Paragraph)).push_placeholder(CODE_WORD, base + start, len);
