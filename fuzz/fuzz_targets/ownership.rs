@@ -65,8 +65,10 @@ fn record(u: &mut Unstructured) -> arbitrary::Result<Record> {
     })
 }
 
+/// A label as the block's reader compares it (`ownership::parse::key`, private): letters and
+/// digits only, lowercased.
 fn letters(label: &str) -> String {
-    label.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect()
+    label.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 fn blocking(reading: &ownership::Reading) -> bool {
