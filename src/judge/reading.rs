@@ -357,9 +357,10 @@ impl<'a> Reading<'a> {
         Reading { blocks, body }
     }
 
-    /// Every sentence of judged prose (boilerplate and headings excluded), title first.
+    /// Every sentence of judged prose (boilerplate, headings and link-only references
+    /// excluded), title first.
     pub fn sentences(&self) -> impl Iterator<Item = Sentence<'_>> + '_ {
-        self.blocks.iter().filter(|v| !v.boilerplate && !v.heading_like).flat_map(|v| {
+        self.blocks.iter().filter(|v| !v.boilerplate && !v.heading_like && !v.block.all_link).flat_map(|v| {
             v.sentences.iter().enumerate().map(move |(k, &(start, end, w0, w1, bits))| Sentence {
                 view: v,
                 start,

@@ -96,9 +96,9 @@ pub fn pick(title: &Document, body: &Document, config: &Config) -> Picks {
     let mut seen = std::collections::HashSet::new();
     for (doc, is_title) in [(title, true), (body, false)] {
         for block in &doc.blocks {
-            // Headings name sections; template instructions (`_Describe the problem_`) and
-            // table cells are not statements.
-            if block.is_heading() || block.all_emphasis || block.kind == BlockKind::TableCell {
+            // Headings name sections; template instructions (`_Describe the problem_`), table
+            // cells and link-only lines (another page's name) are not statements.
+            if block.is_heading() || block.all_emphasis || block.all_link || block.kind == BlockKind::TableCell {
                 continue;
             }
             let heading = section_heading(doc, block);

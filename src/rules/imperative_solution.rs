@@ -119,6 +119,13 @@ mod tests {
     }
 
     #[test]
+    fn allows_links_to_other_pages() {
+        // The text of a link-only line is another page's name ("Link to epic", a related issue).
+        assert!(hits("", "[Link to epic](https://x.io/e/954)\n\n- [Add CSV export](#12)\n").is_empty());
+        assert_eq!(hits("", "Add [CSV](https://x.io) export."), ["Add CSV export"]);
+    }
+
+    #[test]
     fn allows_nouns_hedges_questions_and_problems() {
         assert!(hits("Update fails when the disk is full", "").is_empty());
         assert!(hits("Merge requests fail when the branch has a hash", "").is_empty());

@@ -38,6 +38,10 @@ pub struct Block {
     /// Every piece of text in the block is emphasised (`_Describe the problem_`): a hint of
     /// template instructions.
     pub all_emphasis: bool,
+    /// Every word of the block is a link's text or a URL (`[Design doc](...)`, a list of related
+    /// issues): a reference to another page, named by that page's own words, not this ticket's
+    /// prose.
+    pub all_link: bool,
     /// Index in `Document::blocks` of the heading this block falls under.
     pub section: Option<usize>,
     /// Nesting depth inside lists (0 outside lists).
@@ -117,12 +121,16 @@ pub struct BlockBuilder {
     pieces: Vec<Piece>,
     emphasis_bytes: usize,
     plain_bytes: usize,
+    /// Alphanumeric characters pushed inside and outside links.
+    link_chars: usize,
+    unlinked_chars: usize,
+    in_link: bool,
     depth: u8,
 }
 
 impl BlockBuilder {
     pub fn new(kind: BlockKind) -> Self {
-        BlockBuilder { kind, text: String::new(), pieces: Vec::new(), emphasis_bytes: 0, plain_bytes: 0, depth: 0 }
+        BlockBuilder { kind, text: String::new(), pieces: Vec::new(), emphasis_bytes: 0, plain_bytes: 0, link_chars: 0, unlinked_chars: 0, in_link: false, depth: 0 }
     }
 
     pub fn kind(&self) -> BlockKind {
@@ -141,6 +149,20 @@ impl BlockBuilder {
         self.text.trim().is_empty()
     }
 
+    /// Whether the text pushed from now on is a link's text.
+    pub fn set_in_link(&mut self, in_link: bool) {
+        self.in_link = in_link;
+    }
+
+    fn count_link_chars(&mut self, text: &str, is_url: bool) {
+        let n = text.chars().filter(|c| c.is_alphanumeric()).count();
+        if self.in_link || is_url {
+            self.link_chars += n;
+        } else {
+            self.unlinked_chars += n;
+        }
+    }
+
     /// Appends source text found verbatim at `src_start`, with bare URLs masked.
     pub fn push_text(&mut self, text: &str, src_start: usize) {
         self.push_text_styled(text, src_start, false);
@@ -150,7 +172,8 @@ impl BlockBuilder {
         let mut last = 0;
         for (s, e) in urls::find(text) {
             self.push_verbatim(&text[last..s], src_start + last, emphasised);
-            self.push_placeholder(URL_WORD, src_start + s, e - s);
+            // A bare URL is a reference, as a link is.
+            self.push_masked(URL_WORD, src_start + s, e - s, true);
             last = e;
         }
         self.push_verbatim(&text[last..], src_start + last, emphasised);
@@ -160,6 +183,7 @@ impl BlockBuilder {
         if text.is_empty() {
             return;
         }
+        self.count_link_chars(text, false);
         if emphasised {
             self.emphasis_bytes += text.trim().len();
         } else {
@@ -172,11 +196,16 @@ impl BlockBuilder {
     /// Appends a placeholder standing for `src_len` bytes of source (inline code, an entity, a
     /// line break). A placeholder of the same length as its source must be verbatim, so pad.
     pub fn push_placeholder(&mut self, word: &str, src_start: usize, src_len: usize) {
+        self.push_masked(word, src_start, src_len, false);
+    }
+
+    fn push_masked(&mut self, word: &str, src_start: usize, src_len: usize, is_url: bool) {
         let mut word = word.to_string();
         if word.len() == src_len && !word.trim().is_empty() {
             word.push(' ');
         }
         self.plain_bytes += word.trim().len();
+        self.count_link_chars(&word, is_url);
         self.pieces.push(Piece { clean_start: self.text.len(), clean_len: word.len(), src_start, src_len });
         self.text.push_str(&word);
     }
@@ -198,6 +227,7 @@ impl BlockBuilder {
         Some(Block {
             kind: self.kind,
             all_emphasis: self.emphasis_bytes > 0 && self.plain_bytes == 0,
+            all_link: self.link_chars > 0 && self.unlinked_chars == 0,
             text: self.text,
             section: None,
             depth: self.depth,

@@ -320,7 +320,9 @@ fn link(builder: &mut BlockBuilder, inner: &str, src: usize, emphasised: bool, w
     if let Some(bar) = inner.rfind('|') {
         let label = &inner[..bar];
         if !label.trim().is_empty() {
+            builder.set_in_link(true);
             inline(builder, label, src, emphasised, MAX_NESTING);
+            builder.set_in_link(false);
         }
         return;
     }
@@ -349,6 +351,13 @@ mod tests {
         let at = block.text.find(word).unwrap();
         let (s, e) = block.to_source(at, at + word.len());
         &src[s..e]
+    }
+
+    #[test]
+    fn link_only_lines_are_marked_as_references() {
+        let doc = read("[Link to epic|https://x.io/e/1]\n\nSee [the doc|https://x.io/d] first.\n");
+        let marks: Vec<bool> = doc.blocks.iter().map(|b| b.all_link).collect();
+        assert_eq!(marks, [true, false]);
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub fn read(source: &str) -> Document {
     // Depth of constructs whose text is never prose (code blocks, quotes, images, HTML blocks).
     let mut skip = 0usize;
     let mut emphasis = 0usize;
+    let mut link = 0usize;
     let mut list_stack: Vec<bool> = Vec::new();
     let mut section: Option<usize> = None;
     let mut quote_depth = 0usize;
@@ -101,6 +102,7 @@ pub fn read(source: &str) -> Document {
                     }
                 }
                 Tag::Emphasis | Tag::Strong => emphasis += 1,
+                Tag::Link { .. } => link += 1,
                 _ => {}
             },
             Event::End(tag) => match tag {
@@ -119,10 +121,12 @@ pub fn read(source: &str) -> Document {
                     list_stack.pop();
                 }
                 TagEnd::Emphasis | TagEnd::Strong => emphasis = emphasis.saturating_sub(1),
+                TagEnd::Link => link = link.saturating_sub(1),
                 _ => {}
             },
             Event::Text(text) if skip == 0 => {
                 let builder = current.get_or_insert_with(|| BlockBuilder::new(BlockKind::Paragraph));
+                builder.set_in_link(link > 0);
                 if source.get(range.clone()) == Some(text.as_ref()) {
                     builder.push_text_styled(&text, range.start, emphasis > 0);
                 } else {
@@ -132,6 +136,7 @@ pub fn read(source: &str) -> Document {
             }
             Event::Code(_) if skip == 0 => {
                 let builder = current.get_or_insert_with(|| BlockBuilder::new(BlockKind::Paragraph));
+                builder.set_in_link(link > 0);
                 builder.push_placeholder(CODE_WORD, range.start, range.len());
             }
             Event::SoftBreak | Event::HardBreak if skip == 0 => {
@@ -273,6 +278,13 @@ mod tests {
         let doc = read("_Describe what you expected to happen._\n\nIt crashed.");
         assert!(doc.blocks[0].all_emphasis);
         assert!(!doc.blocks[1].all_emphasis);
+    }
+
+    #[test]
+    fn link_only_blocks_are_marked_as_references() {
+        let doc = read("[Link to epic](https://x.io/e/1).\n\n- [Add CSV export](#12)\n- https://x.io/i/3\n\nSee [the doc](https://x.io/d) first.\n\nAdd [CSV](https://x.io) export\n");
+        let marks: Vec<bool> = doc.blocks.iter().map(|b| b.all_link).collect();
+        assert_eq!(marks, [true, true, true, false, false]);
     }
 
     #[test]
