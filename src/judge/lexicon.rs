@@ -45,17 +45,17 @@ const SUBJECT_FOLLOWERS: &[&str] = &[
 
 /// Words naming observed wrong behaviour or a difficulty: the stuff of problem statements.
 const TROUBLE_WORDS: &[&str] = &[
-    "annoying", "bad", "breakage", "breaking", "breaks", "broke", "broken", "bug", "buggy", "bugs", "can't",
+    "annoying", "aren't", "bad", "breakage", "breaking", "breaks", "broke", "broken", "bug", "buggy", "bugs", "can't",
     "cannot", "complaining", "complains", "confused", "confusing", "corrupt", "corrupted", "couldn't", "crash",
-    "crashed", "crashes", "crashing", "cumbersome", "denied", "difficult", "disappeared", "disappears", "doesn't",
+    "crashed", "crashes", "crashing", "cumbersome", "denied", "didn't", "difficult", "disappeared", "disappears", "doesn't",
     "don't", "error", "errors", "exception", "fail", "failed", "failing",
-    "fails", "failure", "flaky", "flickers", "freeze", "freezes", "garbled", "hang", "hangs", "hard", "ignores",
+    "fails", "failure", "flaky", "flickers", "freeze", "freezes", "garbled", "hadn't", "hang", "hangs", "hard", "hasn't", "haven't", "ignores",
     "impossible", "inconsistent", "incorrect", "incorrectly", "invalid", "isn't", "jumps", "lack", "lacking",
     "lacks", "leak", "leaks", "loses", "lost", "misaligned", "misleading", "mismatch", "missing",
     "overlapping", "overlaps", "overwrites", "painful", "panics", "problem", "problems",
     "regression", "resets", "slow", "stale", "stretched", "struggle", "struggling", "stuck", "tedious",
     "timeout", "truncated", "unable", "unclear", "unexpected", "unexpectedly", "unreadable",
-    "unresponsive", "unusable", "wasn't", "weird", "won't", "wrong", "wrongly",
+    "unresponsive", "unusable", "wasn't", "weird", "weren't", "won't", "wrong", "wrongly",
 ];
 
 /// Faults in a thing's state rather than in anyone's work: in a title that does not order

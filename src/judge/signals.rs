@@ -647,6 +647,15 @@ mod tests {
     }
 
     #[test]
+    fn flags_every_negated_auxiliary_as_trouble_and_allows_plain_ones() {
+        // "isn't" and "doesn't" always counted; "aren't", "didn't", "hasn't" ... now do too.
+        for body in ["Reminders aren't sent after a merge.", "The import didn't finish.", "The guide hasn't been updated since 2.0."] {
+            assert_eq!(signals("Reminders", body).trouble, 1, "{body}");
+        }
+        assert_eq!(signals("Reminders", "Reminders are sent after a merge.").trouble, 0);
+    }
+
+    #[test]
     fn counts_evidence_markers_like_substring_search() {
         let old = |source: &str| {
             let fences = source.matches("```").count() / 2 + source.matches("{code").count() / 2 + source.matches("{noformat").count() / 2;
