@@ -106,7 +106,7 @@ fn figures() -> Option<(Figures, Figures, fit::Repeated)> {
     let in_sample = Figures::of(&go, &gp, &po, &pp, "in-sample");
     let cv = |y: &[bool], how: &fit::Fitting| -> Vec<bool> { fit::cross_validate(&xs, y, 5, how).iter().map(|p| *p >= 0.5).collect() };
     let crossed = Figures::of(&go, &gp, &cv(&go, &fit::OUTCOME), &cv(&gp, &fit::PRESCRIBES), "5-fold CV");
-    let repeated = fit::repeated_cv(&xs, &go, &gp, 10);
+    let repeated = fit::repeated_cv(&xs, &go, &gp, 10, 5);
     eprintln!(
         "labelled set, 10 x 5-fold CV means: outcome kappa {:.3}, prescribes kappa {:.3}, task-style precision {:.3} recall {:.3}",
         repeated.outcome_kappa, repeated.prescribes_kappa, repeated.task_precision, repeated.task_recall

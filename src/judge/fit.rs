@@ -104,10 +104,10 @@ pub struct Repeated {
     pub task_recall: f64,
 }
 
-/// 5-fold CV repeated over `shuffles` orders of the tickets (seeds 0..shuffles), averaged: 150
-/// tickets swing +-0.03 between single splits, so judge changes and the product bars are read
-/// from these means.
-pub fn repeated_cv(xs: &[[f32; N]], outcome: &[bool], prescribes: &[bool], shuffles: usize) -> Repeated {
+/// `folds`-fold CV repeated over `shuffles` orders of the tickets (seeds 0..shuffles), averaged:
+/// 150 tickets swing +-0.03 between single splits, so judge changes and the product bars are read
+/// from 5-fold means. Other fold counts train on more or fewer tickets: the eval's learning curve.
+pub fn repeated_cv(xs: &[[f32; N]], outcome: &[bool], prescribes: &[bool], shuffles: usize, folds: usize) -> Repeated {
     let mut sum = Repeated::default();
     for r in 0..shuffles {
         let mut order: Vec<usize> = (0..xs.len()).collect();
@@ -117,8 +117,8 @@ pub fn repeated_cv(xs: &[[f32; N]], outcome: &[bool], prescribes: &[bool], shuff
         }
         let sx: Vec<[f32; N]> = order.iter().map(|&i| xs[i]).collect();
         let (go, gp): (Vec<bool>, Vec<bool>) = order.iter().map(|&i| (outcome[i], prescribes[i])).unzip();
-        let po: Vec<bool> = cross_validate(&sx, &go, 5, &OUTCOME).iter().map(|p| *p >= 0.5).collect();
-        let pp: Vec<bool> = cross_validate(&sx, &gp, 5, &PRESCRIBES).iter().map(|p| *p >= 0.5).collect();
+        let po: Vec<bool> = cross_validate(&sx, &go, folds, &OUTCOME).iter().map(|p| *p >= 0.5).collect();
+        let pp: Vec<bool> = cross_validate(&sx, &gp, folds, &PRESCRIBES).iter().map(|p| *p >= 0.5).collect();
         let t = Agreement::of(&task_style(&po, &pp), &task_style(&go, &gp));
         sum.outcome_kappa += Agreement::of(&po, &go).kappa();
         sum.prescribes_kappa += Agreement::of(&pp, &gp).kappa();
