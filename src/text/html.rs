@@ -14,14 +14,17 @@
 pub enum Part {
     /// A block-level element starts or ends (`p`, `li`, `h2`, `td`, `br` is a `Break`).
     Edge(Edge),
-    /// Text found verbatim at `start..end`; `emphasised` inside `<em>` / `<i>`.
-    Text { start: usize, end: usize, emphasised: bool },
+    /// Text found verbatim at `start..end`; `emphasised` inside `<em>` / `<i>`, `linked` inside
+    /// `<a>`.
+    Text { start: usize, end: usize, emphasised: bool, linked: bool },
     /// A character reference (`&lt;`) standing for `ch`.
     Entity { ch: char, start: usize, len: usize },
     /// `<code>...</code>` (or `kbd`, `samp`, `tt`), end tag included.
     Code { start: usize, len: usize },
     /// `<br>`, or a line break inside text.
     Break { start: usize, len: usize },
+    /// A `<blockquote>`, end tag included: not prose, but a reader sees someone else's words.
+    Quote { start: usize, len: usize },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,9 +124,10 @@ pub fn parts(text: &str) -> Vec<Part> {
     let mut out = Vec::new();
     let mut lists: Vec<bool> = Vec::new(); // open lists, true for <ol>
     let mut emphasis = 0usize;
+    let mut links = 0usize;
     let mut text_start = 0;
     let mut i = 0;
-    let flush = |out: &mut Vec<Part>, from: usize, to: usize, emphasised: bool| {
+    let flush = |out: &mut Vec<Part>, from: usize, to: usize, (emphasised, linked): (bool, bool)| {
         // Line breaks inside text read as spaces, as Markdown's soft breaks do.
         let mut start = from;
         for (k, b) in bytes[from..to].iter().enumerate() {
@@ -131,21 +135,21 @@ pub fn parts(text: &str) -> Vec<Part> {
                 let nl = from + k;
                 let cr = usize::from(nl > start && bytes[nl - 1] == b'\r');
                 if nl - cr > start {
-                    out.push(Part::Text { start, end: nl - cr, emphasised });
+                    out.push(Part::Text { start, end: nl - cr, emphasised, linked });
                 }
                 out.push(Part::Break { start: nl - cr, len: 1 + cr });
                 start = nl + 1;
             }
         }
         if to > start {
-            out.push(Part::Text { start, end: to, emphasised });
+            out.push(Part::Text { start, end: to, emphasised, linked });
         }
     };
     while i < bytes.len() {
         match bytes[i] {
             // Comments, and <!DOCTYPE>, <![CDATA[ ... ]]>, <?xml ?>: markup, not text.
             b'<' if matches!(bytes.get(i + 1), Some(b'!' | b'?')) => {
-                flush(&mut out, text_start, i, emphasis > 0);
+                flush(&mut out, text_start, i, (emphasis > 0, links > 0));
                 i = if text[i..].starts_with("<!--") {
                     text[i + 4..].find("-->").map_or(bytes.len(), |e| i + 4 + e + 3)
                 } else {
@@ -161,12 +165,15 @@ pub fn parts(text: &str) -> Vec<Part> {
                 let before = i;
                 let name = tag.name.to_ascii_lowercase();
                 let n = name.as_str();
-                flush(&mut out, text_start, i, emphasis > 0);
+                flush(&mut out, text_start, i, (emphasis > 0, links > 0));
                 i = tag.end;
                 if let Some(&h) = HIDDEN.iter().find(|h| **h == n) {
                     if !tag.closing {
                         out.push(Part::Edge(Edge::Other));
                         i = end_of(text, i, h);
+                        if h == "blockquote" {
+                            out.push(Part::Quote { start: before, len: i - before });
+                        }
                     }
                 } else if let Some(&c) = CODE.iter().find(|c| **c == n) {
                     if !tag.closing {
@@ -175,6 +182,8 @@ pub fn parts(text: &str) -> Vec<Part> {
                     }
                 } else if EMPHASIS.contains(&n) {
                     emphasis = if tag.closing { emphasis.saturating_sub(1) } else { emphasis + 1 };
+                } else if n == "a" {
+                    links = if tag.closing { links.saturating_sub(1) } else { links + 1 };
                 } else if n == "br" {
                     out.push(Part::Break { start: before, len: i - before });
                 } else if let Some(level) = heading_level(n) {
@@ -195,7 +204,7 @@ pub fn parts(text: &str) -> Vec<Part> {
             }
             b'&' => match entity_at(text, i) {
                 Some((ch, len)) => {
-                    flush(&mut out, text_start, i, emphasis > 0);
+                    flush(&mut out, text_start, i, (emphasis > 0, links > 0));
                     out.push(Part::Entity { ch, start: i, len });
                     i += len;
                     text_start = i;
@@ -205,7 +214,7 @@ pub fn parts(text: &str) -> Vec<Part> {
             _ => i += 1,
         }
     }
-    flush(&mut out, text_start, bytes.len(), emphasis > 0);
+    flush(&mut out, text_start, bytes.len(), (emphasis > 0, links > 0));
     out
 }
 
@@ -252,6 +261,7 @@ mod tests {
                 Part::Entity { ch, .. } => out.push(ch),
                 Part::Code { .. } => out.push_str("CODE"),
                 Part::Break { .. } => out.push(' '),
+                Part::Quote { .. } => out.push('>'),
             }
         }
         out
@@ -270,6 +280,16 @@ mod tests {
         let src = "<!-- Describe the bug --><details><summary>Reporter info: <small>ana</small></summary>\
                    <pre>trace\nline</pre><p>Exports <em>fail</em>.</p><script>x<y</script></details>";
         assert_eq!(seen(src), "||||Exports fail.|||");
+    }
+
+    #[test]
+    fn marks_quotes_and_link_text() {
+        let src = "<blockquote>We lost\norders</blockquote><p>See <a href=\"x\">the log</a></p>";
+        let ps = parts(src);
+        assert_eq!(seen(src), "|>|See the log|");
+        assert!(ps.contains(&Part::Quote { start: 0, len: src.find("<p>").unwrap() }));
+        let linked: Vec<bool> = ps.iter().filter_map(|p| if let Part::Text { linked, .. } = p { Some(*linked) } else { None }).collect();
+        assert_eq!(linked, [false, true]);
     }
 
     #[test]

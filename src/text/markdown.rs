@@ -46,7 +46,8 @@ pub fn read(source: &str) -> Document {
         match event {
             Event::Start(Tag::HtmlBlock) if skip == 0 => {
                 flush(&mut current, &mut blocks, &mut section);
-                read_html(&source[range.clone()], range.start, &mut current, &mut |b: &mut Option<BlockBuilder>| flush(b, &mut blocks, &mut section));
+                let mut flush_to = |b: &mut Option<BlockBuilder>| flush(b, &mut blocks, &mut section);
+                quoted_lines += read_html(&source[range.clone()], range.start, &mut current, &mut flush_to);
                 flush(&mut current, &mut blocks, &mut section);
                 skip += 1; // its Html events are read
             }
@@ -160,7 +161,9 @@ pub fn read(source: &str) -> Document {
 }
 
 /// An HTML block's visible text as blocks (`text::html`); `base` is where it starts in the source.
-fn read_html(html: &str, base: usize, current: &mut Option<BlockBuilder>, flush: &mut dyn FnMut(&mut Option<BlockBuilder>)) {
+/// Returns the lines its `<blockquote>`s hold, counted as Markdown's `>` quotes are.
+fn read_html(html: &str, base: usize, current: &mut Option<BlockBuilder>, flush: &mut dyn FnMut(&mut Option<BlockBuilder>)) -> usize {
+    let mut quoted_lines = 0;
     // A break counts only between words: not before a block's end (`...blur.\n</p>`).
     let mut pending_break: Option<(usize, usize)> = None;
     for part in html::parts(html) {
@@ -183,12 +186,15 @@ fn read_html(html: &str, base: usize, current: &mut Option<BlockBuilder>, flush:
                     Edge::Other => None,
                 };
             }
-            Part::Text { start, end, emphasised } => {
+            Part::Text { start, end, emphasised, linked } => {
                 let text = &html[start..end];
                 if current.is_some() || !text.trim().is_empty() {
-                    current.get_or_insert_with(|| BlockBuilder::new(BlockKind::Paragraph)).push_text_styled(text, base + start, emphasised);
+                    let builder = current.get_or_insert_with(|| BlockBuilder::new(BlockKind::Paragraph));
+                    builder.set_in_link(linked);
+                    builder.push_text_styled(text, base + start, emphasised);
                 }
             }
+            Part::Quote { start, len } => quoted_lines += super::plain::line_count(&html[start..start + len]),
             Part::Entity { ch, start, len } => {
                 current.get_or_insert_with(|| BlockBuilder::new(BlockKind::Paragraph)).push_placeholder(ch.encode_utf8(&mut [0; 4]), base + start, len);
             }
@@ -202,6 +208,7 @@ fn read_html(html: &str, base: usize, current: &mut Option<BlockBuilder>, flush:
             }
         }
     }
+    quoted_lines
 }
 
 /// A code span whose fence outnumbers any backtick run inside.
@@ -293,5 +300,15 @@ mod tests {
         assert_eq!(doc.quoted_lines, 4);
         assert!(doc.blocks.iter().all(|b| !b.text.contains("keep")));
         assert_eq!(read("No quote here.\n\n```\n> npm test\n```\n").quoted_lines, 0);
+        let html = read("<p>Follow up on this:</p>\n<blockquote>\nWe should\nkeep the order.\n</blockquote>\n\n<p>Thanks</p>\n");
+        assert_eq!(html.quoted_lines, 4);
+        assert!(html.blocks.iter().all(|b| !b.text.contains("keep")));
+    }
+
+    #[test]
+    fn html_link_only_blocks_are_marked_as_references() {
+        let doc = read("<p><a href=\"https://x.io/e/1\">Link to epic</a></p>\n<p>See <a href=\"https://x.io\">the doc</a>.</p>\n");
+        let marks: Vec<bool> = doc.blocks.iter().map(|b| b.all_link).collect();
+        assert_eq!(marks, [true, false]);
     }
 }
