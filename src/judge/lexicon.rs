@@ -66,10 +66,10 @@ const FAULT_WORDS: &[&str] = &["duplicate", "duplicated", "duplicates", "outdate
 
 /// Words about people the work serves.
 const ROLE_WORDS: &[&str] = &[
-    "admin", "administrator", "administrators", "admins", "author", "authors", "contributor", "contributors",
+    "admin", "administrator", "administrators", "admins", "agents", "author", "authors", "contributor", "contributors",
     "customer", "customers", "designer", "designers", "developer", "developers", "engineer", "engineers",
     "maintainer", "maintainers", "member", "members", "operator", "operators", "people", "person", "player",
-    "players", "reader", "readers", "reviewer", "reviewers", "student", "students", "team", "teams", "user",
+    "players", "reader", "readers", "reviewer", "reviewers", "staff", "student", "students", "team", "teams", "user",
     "user's", "users", "users'", "visitor", "visitors",
 ];
 

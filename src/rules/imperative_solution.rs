@@ -68,6 +68,13 @@ fn imperative_at(s: &Sentence, mut i: usize) -> Option<(usize, usize)> {
     if s.view.is_title() && s.is(i + 2, lexicon::SUBJECT) && !matches!(next, "it" | "this" | "that" | "them" | "sure") {
         return None;
     }
+    // "Support engineers re-enter refunds", "Test users need a fresh account": a verb-like word
+    // before the people it names, then neither their object's continuation (a preposition, an
+    // article, "to", "who", an adverb) nor the end, is a noun phrase: the subject of a report.
+    // "Notify admins about failures", "Allow users to export", "Let users export" stay orders.
+    if s.is(i + 1, lexicon::ROLE) && !matches!(verb, "let" | "help" | "make" | "have" | "get") && names_a_subject(s.word(i + 2)) {
+        return None;
+    }
     // "Duplicate units in packages": a verb that is also an adjective orders
     // only when its object opens with a determiner or pronoun ("Duplicate the dashboard").
     if verb == "duplicate" && !matches!(next, "the" | "a" | "an" | "this" | "that" | "these" | "those" | "each" | "every" | "all" | "it" | "them" | "our" | "my" | "your" | "their") {
@@ -78,6 +85,21 @@ fn imperative_at(s: &Sentence, mut i: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((i, clause_end(s, i)))
+}
+
+/// Whether the word after "Verb <people>" makes "Verb <people>" a noun phrase: anything but the
+/// words an imperative's object runs on with.
+fn names_a_subject(w: &str) -> bool {
+    !w.is_empty()
+        && !w.ends_with("ly")
+        && !matches!(
+            w,
+            "to" | "and" | "or" | "who" | "whose" | "that" | "which" | "when" | "whenever" | "if" | "once" | "as" | "so"
+                | "the" | "a" | "an" | "this" | "these" | "those" | "their" | "our" | "your" | "its" | "his" | "her" | "my"
+                | "all" | "any" | "each" | "every" | "some" | "more" | "again" | "too" | "first" | "instead" | "now"
+                | "in" | "on" | "at" | "by" | "with" | "without" | "from" | "for" | "about" | "of" | "into" | "onto"
+                | "via" | "through" | "after" | "before" | "during" | "until" | "across" | "per" | "like" | "than"
+        )
 }
 
 pub fn message(s: &Sentence, (from, to): (usize, usize)) -> String {
@@ -110,6 +132,22 @@ mod tests {
         assert_eq!(hits("", "Use Redis to cache the history query."), ["Use Redis to cache the history query"]);
         assert_eq!(hits("", "- [ ] Please rename the settings tab, then ship it"), ["rename the settings tab"]);
         assert_eq!(hits("Duplicate the dashboard for each team", ""), ["Duplicate the dashboard for each team"]);
+    }
+
+    #[test]
+    fn allows_people_named_by_a_verb_like_word() {
+        assert!(hits("", "Support engineers re-enter refunds by hand.").is_empty());
+        assert!(hits("", "Test users need a fresh account every week.").is_empty());
+        assert!(hits("Support team reports duplicate refunds", "").is_empty());
+    }
+
+    #[test]
+    fn flags_orders_about_people() {
+        assert_eq!(hits("", "Notify admins about failed backups."), ["Notify admins about failed backups"]);
+        assert_eq!(hits("", "Allow users to export their data."), ["Allow users to export their data"]);
+        assert_eq!(hits("", "Show users the date of the last sync."), ["Show users the date of the last sync"]);
+        assert_eq!(hits("", "Notify reviewers immediately."), ["Notify reviewers immediately"]);
+        assert_eq!(hits("Support users who sign in with SSO", ""), ["Support users who sign in with SSO"]);
     }
 
     #[test]
