@@ -149,6 +149,11 @@ impl BlockBuilder {
         self.text.trim().is_empty()
     }
 
+    /// Every piece of text so far is emphasised (see `Block::all_emphasis`).
+    pub fn all_emphasis(&self) -> bool {
+        self.emphasis_bytes > 0 && self.plain_bytes == 0
+    }
+
     /// Whether the text pushed from now on is a link's text.
     pub fn set_in_link(&mut self, in_link: bool) {
         self.in_link = in_link;
@@ -226,7 +231,7 @@ impl BlockBuilder {
         }
         Some(Block {
             kind: self.kind,
-            all_emphasis: self.emphasis_bytes > 0 && self.plain_bytes == 0,
+            all_emphasis: self.all_emphasis(),
             all_link: self.link_chars > 0 && self.unlinked_chars == 0,
             text: self.text,
             section: None,

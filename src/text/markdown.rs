@@ -141,7 +141,15 @@ pub fn read(source: &str) -> Document {
                 builder.push_placeholder(CODE_WORD, range.start, range.len());
             }
             Event::SoftBreak | Event::HardBreak if skip == 0 => {
-                if let Some(builder) = current.as_mut() {
+                // "**Describe the bug**" on a line of its own, the text right under it: GitHub's
+                // issue templates write a heading so. The emphasised line is a block of its own
+                // (a heading-like line to `judge::reading`), else the reporter's text would be
+                // read as part of the template's instruction.
+                let lead_line = matches!(&current, Some(b) if b.kind() == BlockKind::Paragraph && b.all_emphasis()) && emphasis == 0;
+                if lead_line {
+                    flush(&mut current, &mut blocks, &mut section);
+                    current = Some(BlockBuilder::new(BlockKind::Paragraph));
+                } else if let Some(builder) = current.as_mut() {
                     builder.push_break(range.start, range.len().max(1));
                 }
             }
@@ -285,6 +293,17 @@ mod tests {
         let doc = read("_Describe what you expected to happen._\n\nIt crashed.");
         assert!(doc.blocks[0].all_emphasis);
         assert!(!doc.blocks[1].all_emphasis);
+    }
+
+    #[test]
+    fn an_emphasised_lead_line_is_a_block_of_its_own() {
+        let src = "**Describe the bug**\nExports fail for files over 2 GB.\n\n**Note:** this\nis one paragraph.\n";
+        let doc = read(src);
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Describe the bug", "Exports fail for files over 2 GB.", "Note: this is one paragraph."]);
+        assert!(doc.blocks[0].all_emphasis && !doc.blocks[1].all_emphasis);
+        let (s, e) = doc.blocks[1].source_range();
+        assert_eq!(&src[s..e], "Exports fail for files over 2 GB.");
     }
 
     #[test]
