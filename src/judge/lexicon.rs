@@ -39,7 +39,7 @@ const OPEN_VERBS: &[&str] = &[
 const SUBJECT_FOLLOWERS: &[&str] = &[
     "appears", "are", "breaks", "can", "can't", "cannot", "causes", "could", "crashes", "did", "didn't", "disappears",
     "does", "doesn't", "don't", "fail", "failed", "fails", "freezes", "gets", "had", "hangs", "has", "have", "ignores",
-    "is", "isn't", "looks", "loses", "may", "might", "not", "returns", "seems", "should", "shows", "stopped", "takes",
+    "is", "isn't", "looks", "loses", "may", "might", "not", "returns", "seems", "should", "shows", "stopped", "stops", "takes",
     "throws", "was", "wasn't", "were", "will", "won't", "works", "would",
 ];
 
@@ -53,7 +53,7 @@ const TROUBLE_WORDS: &[&str] = &[
     "impossible", "inconsistent", "incorrect", "incorrectly", "invalid", "isn't", "jumps", "lack", "lacking",
     "lacks", "leak", "leaks", "loses", "lost", "misaligned", "misleading", "mismatch", "missing",
     "overlapping", "overlaps", "overwrites", "painful", "panics", "problem", "problems",
-    "regression", "resets", "slow", "stale", "stretched", "struggle", "struggling", "stuck", "tedious",
+    "regression", "resets", "slow", "stale", "stopped", "stops", "stretched", "struggle", "struggling", "stuck", "tedious",
     "timeout", "truncated", "unable", "unclear", "unexpected", "unexpectedly", "unreadable",
     "unresponsive", "unusable", "wasn't", "weird", "weren't", "won't", "wrong", "wrongly",
 ];

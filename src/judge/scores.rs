@@ -22,9 +22,16 @@ pub fn score(s: &Signals, p_prescribes: f32) -> Scores {
     let outcome = OutcomeScores {
         who: if s.user_story { 1.0 } else { sat(0.5 * some(s.roles) + 0.25 * some(s.roles.saturating_sub(1)) + 0.25 * some(s.needs + s.observations)) },
         problem: sat(0.3 * s.trouble.min(2) as f32 + 0.3 * some(s.current_state) + 0.3 * problem_section + 0.3 * some(s.bug_sections) + 0.2 * some(s.needs)),
-        why: sat(0.5 * s.purpose.min(2) as f32 + 0.4 * problem_section + 0.3 * f32::from(u8::from(s.user_story)) + 0.2 * some(s.needs)),
+        // A reported malfunction is its own reason ("exports fail for large files"): a bug report
+        // should not be told that nothing says why it matters.
+        why: sat(0.5 * s.purpose.min(2) as f32
+            + 0.4 * problem_section
+            + 0.3 * f32::from(u8::from(s.user_story))
+            + 0.2 * some(s.needs)
+            + 0.3 * some(s.trouble + s.bug_sections + usize::from(s.title_trouble))),
         evidence: sat(0.35 * s.evidence.min(3) as f32 + 0.3 * some(s.observations) + 0.2 * some(s.bug_sections)),
-        success_measure: sat(0.5 * s.measures.min(2) as f32 + 0.6 * some(usize::from(s.acceptance_words >= 5))),
+        // Acceptance criteria, or a bug's expected behaviour: what done looks like.
+        success_measure: sat(0.5 * s.measures.min(2) as f32 + 0.6 * some(usize::from(s.acceptance_words >= 5 || s.expected_words >= 4))),
     };
     let openness = sat(1.0 - p_prescribes + 0.1 * some(s.open_asks) + 0.05 * some(s.hedges));
     Scores {
@@ -39,6 +46,14 @@ pub fn score(s: &Signals, p_prescribes: f32) -> Scores {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reported_malfunction_is_a_reason() {
+        let bug = Signals { title_trouble: true, bug_sections: 2, expected_words: 7, ..Default::default() };
+        assert!(score(&bug, 0.1).outcome.why >= 0.25);
+        assert!(score(&bug, 0.1).outcome.success_measure >= 0.5);
+        assert_eq!(score(&Signals { orders: 2, ..Default::default() }, 0.9).outcome.why, 0.0);
+    }
 
     #[test]
     fn scores_stay_in_range_and_follow_signals() {

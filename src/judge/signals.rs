@@ -42,6 +42,8 @@ pub struct Signals {
     pub evidence: usize,
     pub measures: usize,
     pub acceptance_words: usize,
+    /// Words under an "Expected behaviour" heading: a bug's criterion of done.
+    pub expected_words: usize,
     /// Sentences that describe (not order) outside plan and criteria sections.
     pub descriptive: usize,
     /// Descriptive sentences with a finite verb of state ("is", "doesn't", "returns").
@@ -97,7 +99,7 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
         .filter(|s| s.view.is_title())
         .flat_map(|s| s.words().collect::<Vec<_>>())
         .collect();
-    let sections = refined_sections(reading);
+    let (sections, expected) = refined_sections(reading);
     for s in reading.sentences() {
         sig.sentences += 1;
         sig.words += s.len();
@@ -138,6 +140,7 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
                 Section::Proposal => sig.proposal_words += s.len(),
                 Section::Problem => sig.problem_words += s.len(),
                 Section::Acceptance => sig.acceptance_words += s.len(),
+                Section::Behaviour if expected.get(s.view.index).copied().unwrap_or(false) => sig.expected_words += s.len(),
                 _ => {}
             }
         }
@@ -205,22 +208,31 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
 /// Each block's section as the signals read it: the reading's section, except that a heading
 /// nobody classified ("Notes", "How should it look") reads as neutral description rather than
 /// metadata.
-fn refined_sections(reading: &Reading) -> Vec<Section> {
+/// Per block of the reading, its section (headings refined, see `refine_heading`) and whether
+/// the section states expected behaviour ("Expected behavior"): for a bug, what done looks like.
+fn refined_sections(reading: &Reading) -> (Vec<Section>, Vec<bool>) {
     let mut out = Vec::with_capacity(reading.blocks.len());
+    let mut expected = Vec::with_capacity(reading.blocks.len());
     let mut current = Section::None;
+    let mut current_expected = false;
     for v in &reading.blocks {
         if v.is_title() {
             out.push(v.section);
+            expected.push(false);
             continue;
         }
         if v.heading_like {
-            current = refine_heading(v.section, &v.block.text.to_ascii_lowercase());
+            let lower = v.block.text.to_ascii_lowercase();
+            current = refine_heading(v.section, &lower);
+            current_expected = current == Section::Behaviour && lower.contains("expected");
         } else if v.section == Section::None {
             current = Section::None;
+            current_expected = false;
         }
         out.push(current);
+        expected.push(current_expected);
     }
-    out
+    (out, expected)
 }
 
 fn refine_heading(section: Section, lower: &str) -> Section {
@@ -601,6 +613,13 @@ mod tests {
         assert_eq!(refine_heading(Section::Proposal, "current plan of record"), Section::Proposal);
         assert_eq!(signals("Mobile view", "## Current state\n\nOn a phone the page shows a broken layout.\n").bug_sections, 1);
         assert_eq!(signals("Mobile view", "## Notes\n\nOn a phone the page shows a broken layout.\n").bug_sections, 0);
+    }
+
+    #[test]
+    fn flags_expected_behaviour_and_allows_actual_behaviour() {
+        let bug = "## Actual behaviour\n\nThe log stops after ten minutes.\n\n## Expected behaviour\n\nThe log keeps streaming until the job ends.\n";
+        assert_eq!(signals("Job log stops streaming", bug).expected_words, 8);
+        assert_eq!(signals("Job log stops streaming", "**Actual behavior**\n\nThe log stops after ten minutes.\n").expected_words, 0);
     }
 
     #[test]

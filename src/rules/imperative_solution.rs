@@ -63,16 +63,18 @@ fn imperative_at(s: &Sentence, mut i: usize) -> Option<(usize, usize)> {
     if s.is(i + 1, lexicon::SUBJECT) || next == "of" || (verb == "use" && next.starts_with("case")) {
         return None;
     }
-    // "Merge requests fail where ...", "Set button disappears": in a title, a finite verb right
-    // after a two-word noun phrase makes the first word part of the subject.
-    if s.view.is_title() && s.is(i + 2, lexicon::SUBJECT) && !matches!(next, "it" | "this" | "that" | "them" | "sure") {
+    // "Merge requests fail where ...", "Build log stops streaming": a finite verb right after a
+    // two-word noun phrase makes the first word part of the subject.
+    // Verbs that take a clause ("Ensure users are notified") still order.
+    let takes_clause = matches!(verb, "ensure" | "verify" | "check" | "confirm" | "make" | "validate" | "assert" | "guarantee");
+    if s.is(i + 2, lexicon::SUBJECT) && !matches!(next, "it" | "this" | "that" | "them" | "sure") && !takes_clause {
         return None;
     }
     // "Support engineers re-enter refunds", "Test users need a fresh account": a verb-like word
     // before the people it names, then neither their object's continuation (a preposition, an
     // article, "to", "who", an adverb) nor the end, is a noun phrase: the subject of a report.
     // "Notify admins about failures", "Allow users to export", "Let users export" stay orders.
-    if s.is(i + 1, lexicon::ROLE) && !matches!(verb, "let" | "help" | "make" | "have" | "get") && names_a_subject(s.word(i + 2)) {
+    if s.is(i + 1, lexicon::ROLE) && !takes_clause && !matches!(verb, "let" | "help" | "have" | "get") && names_a_subject(s.word(i + 2)) {
         return None;
     }
     // "Duplicate units in packages": a verb that is also an adjective orders
@@ -139,6 +141,9 @@ mod tests {
         assert!(hits("", "Support engineers re-enter refunds by hand.").is_empty());
         assert!(hits("", "Test users need a fresh account every week.").is_empty());
         assert!(hits("Support team reports duplicate refunds", "").is_empty());
+        assert!(hits("", "Build log stops streaming after ten minutes.").is_empty());
+        assert!(hits("", "Merge requests fail when the branch has a hash.").is_empty());
+        assert_eq!(hits("", "Ensure users are notified."), ["Ensure users are notified"]);
     }
 
     #[test]
