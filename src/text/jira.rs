@@ -168,6 +168,10 @@ fn read_line(out: &mut Blocks, line: &str, at: usize) {
         out.flush();
         return;
     }
+    // "*Expected result*" on a line of its own heads the text under it (see the Markdown reader).
+    if out.current().is_some_and(|b| b.kind() == BlockKind::Paragraph && b.all_emphasis()) {
+        out.flush();
+    }
     match out.current() {
         Some(builder) => {
             builder.push_break(at - lead - 1, 1);
@@ -351,6 +355,13 @@ mod tests {
         let at = block.text.find(word).unwrap();
         let (s, e) = block.to_source(at, at + word.len());
         &src[s..e]
+    }
+
+    #[test]
+    fn an_emphasised_lead_line_is_a_block_of_its_own() {
+        let doc = read("*Expected result*\nThe log keeps streaming.\n\n*Note:* this\nis one paragraph.\n");
+        assert_eq!(texts(&doc), ["Expected result", "The log keeps streaming.", "Note: this is one paragraph."]);
+        assert!(doc.blocks[0].all_emphasis);
     }
 
     #[test]
