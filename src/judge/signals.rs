@@ -496,9 +496,12 @@ fn number_with_unit(s: &Sentence, i: usize) -> bool {
     matches!(unit, "ms" | "s" | "kb" | "mb" | "gb" | "x" | "k" | "m" | "h" | "min" | "%")
         || matches!(next, "ms" | "seconds" | "minutes" | "hours" | "days" | "percent" | "users" | "requests" | "times" | "kb" | "mb" | "gb" | "errors")
         || s.text().get(s.word_range(i).map_or(0, |r| r.1 - s.start)..).is_some_and(|t| t.starts_with('%'))
-        // A rate: "40 a day", "3 per week", "200 each month".
-        || matches!(next, "a" | "an" | "per" | "each" | "every")
-            && matches!(s.word(i + 2), "day" | "week" | "month" | "year" | "hour" | "minute" | "second" | "sprint" | "release" | "quarter")
+        // A rate: "40 a day", "3 per week", "30 exports each month".
+        || (1..=2).any(|k| matches!(s.word(i + k), "a" | "an" | "per" | "each" | "every") && time_unit(s.word(i + k + 1)))
+}
+
+fn time_unit(w: &str) -> bool {
+    matches!(w, "day" | "week" | "month" | "year" | "hour" | "minute" | "second" | "sprint" | "release" | "quarter")
 }
 
 /// Targets: measure words next to numbers, team measures, "success" criteria.
@@ -626,6 +629,7 @@ mod tests {
     fn flags_rates_as_evidence_and_allows_counts_of_things() {
         assert_eq!(signals("Refunds", "Agents re-enter about 40 a day by hand.").evidence, 1);
         assert_eq!(signals("Refunds", "It happens 3 per week.").evidence, 1);
+        assert_eq!(signals("Refunds", "About 30 exports a week fail this way.").evidence, 1);
         assert_eq!(signals("Refunds", "Add 2 buttons to a page.").evidence, 0);
     }
 

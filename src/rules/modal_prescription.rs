@@ -31,6 +31,11 @@ pub fn detect(s: &Sentence) -> Option<(usize, usize)> {
         } else {
             continue;
         };
+        // "I'm frustrated when exports time out and I have to split them": a must inside a
+        // when- or if-clause describes the situation; it decides nothing.
+        if in_situation_clause(s, i) {
+            continue;
+        }
         let mut t = target;
         while matches!(s.word(t), "also" | "just" | "then" | "not" | "now" | "first") {
             t += 1;
@@ -48,6 +53,18 @@ pub fn detect(s: &Sentence) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// Whether word `i` sits in a clause opened by "when", "whenever" or "if" earlier in the
+/// sentence, with no comma closing that clause before it.
+fn in_situation_clause(s: &Sentence, i: usize) -> bool {
+    let Some(opener) = (0..i).rev().find(|&j| matches!(s.word(j), "when" | "whenever" | "if")) else {
+        return false;
+    };
+    match (s.word_range(opener), s.word_range(i)) {
+        (Some((_, from)), Some((to, _))) => !s.view.block.text[from..to].contains(','),
+        _ => false,
+    }
 }
 
 pub fn message(s: &Sentence, (from, to): (usize, usize)) -> String {
@@ -72,6 +89,12 @@ mod tests {
         assert_eq!(hits("We should add a cache in front of the search API."), ["We should add a cache in front of the search API"]);
         assert_eq!(hits("The default timeout needs to be changed to 30s."), ["needs to be changed to 30s"]);
         assert_eq!(hits("I'd like to replace the date picker, because it is dated."), ["I'd like to replace the date picker"]);
+    }
+
+    #[test]
+    fn allows_a_must_that_describes_the_situation() {
+        assert!(hits("I'm always frustrated when large exports time out and I have to split them by month.").is_empty());
+        assert_eq!(hits("When the export times out, we should add a retry."), ["we should add a retry"]);
     }
 
     #[test]
