@@ -58,6 +58,12 @@ fn imperative_at(s: &Sentence, mut i: usize) -> Option<(usize, usize)> {
     if before.contains(['"', '\u{201c}']) {
         return None;
     }
+    // "Build: SVN 4765", "Fix: crash on start": a verb closed by a colon labels a field or a
+    // commit type; what follows is its value.
+    let after = s.word_range(i).map_or("", |(_, end)| &s.view.block.text[end..s.end.max(end)]);
+    if after.trim_start_matches(['*', '_']).starts_with(':') {
+        return None;
+    }
     let next = s.word(i + 1);
     // "Update fails ...", "List of ...", "Use case": the verb is a noun here.
     if s.is(i + 1, lexicon::SUBJECT) || next == "of" || (verb == "use" && next.starts_with("case")) {
@@ -134,6 +140,13 @@ mod tests {
         assert_eq!(hits("", "Use Redis to cache the history query."), ["Use Redis to cache the history query"]);
         assert_eq!(hits("", "- [ ] Please rename the settings tab, then ship it"), ["rename the settings tab"]);
         assert_eq!(hits("Duplicate the dashboard for each team", ""), ["Duplicate the dashboard for each team"]);
+    }
+
+    #[test]
+    fn allows_labels_closed_by_a_colon() {
+        assert!(hits("", "- **Build:** SVN: 4765\n- **Update:** none\n").is_empty());
+        assert_eq!(hits("fix: crash on start", ""), Vec::<String>::new());
+        assert_eq!(hits("feat: add CSV export", ""), ["add CSV export"]);
     }
 
     #[test]
