@@ -420,14 +420,7 @@ fn view_of<'a>(index: usize, field: Field, block: &'a Block, boilerplate: bool) 
             sentences.push((start, end, w0, wi, bits));
         }
     }
-    let heading_like = match block.kind {
-        BlockKind::Heading(_) => true,
-        BlockKind::Paragraph => {
-            let t = text.trim();
-            words.len() <= 6 && (t.ends_with(':') || (block.all_emphasis && !t.ends_with('.')))
-        }
-        _ => false,
-    };
+    let heading_like = block.is_heading_like();
     BlockView { index, field, block, lower, words, norms, hashes, flags, sentences, section: Section::None, boilerplate, heading_like }
 }
 

@@ -32,11 +32,16 @@ const OUTCOME: &[&str] = &[
     "time-consuming", "waste", "impossible", "lose ", "losing", "lost ", "instead of",
 ];
 
-/// Headings of sections whose prose states the problem or the goal.
+/// Headings of sections whose prose states the problem or the goal ("Describe the bug" is
+/// GitHub's bug template).
 const OUTCOME_SECTIONS: &[&str] = &[
     "problem", "why", "motivation", "goal", "purpose", "user story", "current behavior", "current behaviour",
-    "actual behavior", "actual behaviour", "what happened", "expected", "impact", "pain",
+    "actual behavior", "actual behaviour", "actual result", "what happened", "impact", "pain", "the bug", "bug description",
 ];
+
+/// Headings of sections whose every statement is a criterion of done: a bug's expected behaviour
+/// is what the people affected will notice once it is fixed, number or not.
+const CRITERION_SECTIONS: &[&str] = &["expected", "acceptance", "definition of done"];
 
 /// Phrases that point at evidence: reports, measurements, data, incidents.
 const EVIDENCE: &[&str] = &[
@@ -95,13 +100,19 @@ pub fn pick(title: &Document, body: &Document, config: &Config) -> Picks {
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (doc, is_title) in [(title, true), (body, false)] {
+        // The heading the next blocks fall under: a Markdown heading, or a line standing for one
+        // ("**Expected behavior**").
+        let mut heading = String::new();
         for block in &doc.blocks {
-            // Headings name sections; template instructions (`_Describe the problem_`), table
-            // cells and link-only lines (another page's name) are not statements.
-            if block.is_heading() || block.all_emphasis || block.all_link || block.kind == BlockKind::TableCell {
+            if block.is_heading_like() {
+                heading = block.text.to_lowercase();
                 continue;
             }
-            let heading = section_heading(doc, block);
+            // Template instructions (`_Describe the problem_`), table cells and link-only lines
+            // (another page's name) are not statements.
+            if block.all_emphasis || block.all_link || block.kind == BlockKind::TableCell {
+                continue;
+            }
             for (start, sentence) in block.sentences() {
                 let words = sentence.split_whitespace().count();
                 if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
@@ -158,6 +169,9 @@ fn score(text: &str, clean: &str, heading: &str, is_title: bool, config: &Config
     if in_section(SUCCESS_SECTIONS) && !is_title && success > 0 {
         success += 1;
     }
+    if in_section(CRITERION_SECTIONS) && !is_title && !starts_with_order(&lower) {
+        success = success.max(outcome + 1).max(2);
+    }
     Candidate { text: text.to_string(), outcome, evidence, success }
 }
 
@@ -168,11 +182,6 @@ fn choose(candidates: &[Candidate], key: impl Fn(&Candidate) -> usize) -> Vec<St
     ranked.truncate(MAX_PER_SECTION);
     ranked.sort_unstable();
     ranked.into_iter().map(|i| candidates[i].text.clone()).collect()
-}
-
-/// The lowercased text of the heading a block falls under ("" outside sections).
-fn section_heading(doc: &Document, block: &Block) -> String {
-    block.section.and_then(|i| doc.blocks.get(i)).map(|h| h.text.to_lowercase()).unwrap_or_default()
 }
 
 /// The sentence as prose: markup gone (no half-open `**` from cutting the source), but inline
@@ -241,6 +250,17 @@ mod tests {
     fn quotes_from_an_html_body_show_its_code_as_code_spans() {
         let p = picks("", "<p>Readers can't tell <code>&lt;pre&gt;</code> from quotes &amp; lose\ntrack, so reviews stall.</p>");
         assert_eq!(p.outcome, ["Readers can't tell `<pre>` from quotes & lose track, so reviews stall."]);
+    }
+
+    #[test]
+    fn a_bug_templates_description_is_the_outcome_and_its_expected_behaviour_the_success() {
+        let p = picks(
+            "Job log stops streaming",
+            "**Describe the bug**\nThe job log stops streaming after about 10 minutes.\n\n**To Reproduce**\n1. Open a job page\n\n\
+             **Expected behavior**\nThe log keeps streaming until the job ends.\n",
+        );
+        assert_eq!(p.outcome, ["The job log stops streaming after about 10 minutes."]);
+        assert_eq!(p.success, ["The log keeps streaming until the job ends."]);
     }
 
     #[test]

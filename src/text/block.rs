@@ -111,6 +111,19 @@ impl Block {
     pub fn is_heading(&self) -> bool {
         matches!(self.kind, BlockKind::Heading(_))
     }
+
+    /// A heading, or a short paragraph standing in for one ("**Proposal:**", "**Expected
+    /// behavior**" on a line of its own): it names the section that follows.
+    pub fn is_heading_like(&self) -> bool {
+        match self.kind {
+            BlockKind::Heading(_) => true,
+            BlockKind::Paragraph => {
+                let t = self.text.trim();
+                (t.ends_with(':') || (self.all_emphasis && !t.ends_with('.'))) && self.word_count() <= 6
+            }
+            _ => false,
+        }
+    }
 }
 
 /// Collects the pieces of one block while a reader walks the source.
