@@ -83,6 +83,11 @@ fn starts_with_order(lower: &str) -> bool {
     ORDER_VERBS.contains(&first)
 }
 
+/// "See the incident log", "Refer to #12", "cc @maria": the sentence sends the reader elsewhere.
+fn points_elsewhere(lower: &str) -> bool {
+    ["see ", "refer to", "related to", "cc ", "cc:", "relates to", "follow-up", "follow up"].iter().any(|p| lower.trim_start().starts_with(p))
+}
+
 fn has_number(lower: &str) -> bool {
     lower.bytes().any(|b| b.is_ascii_digit())
 }
@@ -144,8 +149,9 @@ fn score(text: &str, clean: &str, heading: &str, is_title: bool, config: &Config
     if mentions_role && outcome > 0 {
         outcome += 1;
     }
-    // An order sitting under "Problem" is still an order, not a statement of the problem.
-    if in_section(OUTCOME_SECTIONS) && !is_title && !starts_with_order(&lower) {
+    // An order sitting under "Problem" is still an order, not a statement of the problem, and a
+    // pointer ("See the incident log") is not one either.
+    if in_section(OUTCOME_SECTIONS) && !is_title && !starts_with_order(&lower) && !points_elsewhere(&lower) {
         outcome += 1;
     }
     let mut evidence = count_hits(&lower, EVIDENCE);
@@ -261,6 +267,8 @@ mod tests {
         );
         assert_eq!(p.outcome, ["The job log stops streaming after about 10 minutes."]);
         assert_eq!(p.success, ["The log keeps streaming until the job ends."]);
+        let p = picks("", "**Actual result**\nThe download fails with a 502 error.\n\nSee the incident log for the day.\n");
+        assert_eq!(p.outcome, ["The download fails with a 502 error."]);
     }
 
     #[test]
