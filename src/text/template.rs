@@ -14,6 +14,7 @@ const INSTRUCTION_OPENERS: &[&str] = &[
     "explain ",
     "if applicable",
     "include any",
+    "is your feature request",
     "please describe",
     "please include",
     "please provide",
@@ -99,6 +100,16 @@ mod tests {
             "Describe the import failure we saw on Monday: the job ran for three hours, then stopped with a timeout, and the partial data stayed in the table so every report the finance team ran afterwards showed doubled totals until someone cleaned it up by hand.",
         );
         assert_eq!(boilerplate(&doc), [false]);
+    }
+
+    #[test]
+    fn flags_githubs_template_lines_and_allows_the_reporters_text_under_them() {
+        let doc = markdown::read(
+            "**Is your feature request related to a problem? Please describe.**\nExports time out for large teams.\n\n\
+             **Describe the bug**\nA clear and concise description of what the bug is.\n",
+        );
+        let kept: Vec<&str> = doc.blocks.iter().zip(boilerplate(&doc)).filter(|(_, m)| !*m).map(|(b, _)| b.text.as_str()).collect();
+        assert_eq!(kept, ["Exports time out for large teams."]);
     }
 
     #[test]
