@@ -16,6 +16,11 @@ pub fn detect(s: &Sentence) -> Option<(usize, usize)> {
     if hedged(s) || matches!(s.view.section, Section::Behaviour | Section::Reproduce | Section::Acceptance) {
         return None;
     }
+    // "As a maintainer I want to archive stale branches so that ...": a user story's want is the
+    // need in the user's words, the form the framing asks for, not a change decided for the owner.
+    if s.word(0) == "as" && matches!(s.word(1), "a" | "an") {
+        return None;
+    }
     for i in 0..s.len() {
         let w = s.word(i);
         let prev = if i > 0 { s.word(i - 1) } else { "" };
@@ -89,6 +94,11 @@ mod tests {
         assert_eq!(hits("We should add a cache in front of the search API."), ["We should add a cache in front of the search API"]);
         assert_eq!(hits("The default timeout needs to be changed to 30s."), ["needs to be changed to 30s"]);
         assert_eq!(hits("I'd like to replace the date picker, because it is dated."), ["I'd like to replace the date picker"]);
+    }
+
+    #[test]
+    fn allows_the_want_of_a_user_story() {
+        assert!(hits("As a project maintainer I want to archive stale branches so that the list stays readable.").is_empty());
     }
 
     #[test]
