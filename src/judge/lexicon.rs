@@ -120,6 +120,23 @@ const VALUE_WORDS: &[&str] = &[
     "worthwhile",
 ];
 
+/// Words an imperative's object runs on with ("Notify admins about ...", "Allow users to ...",
+/// "Show users the date"): after "<verb> <people>", anything else makes the pair a noun phrase.
+const OBJECT_LINKS: &[&str] = &[
+    "a", "about", "across", "after", "again", "all", "an", "and", "any", "as", "at", "before", "by", "during",
+    "each", "every", "first", "for", "from", "her", "his", "if", "in", "instead", "into", "its", "like",
+    "more", "my", "now", "of", "on", "once", "onto", "or", "our", "per", "so", "some", "than", "that", "the",
+    "their", "these", "this", "those", "through", "to", "too", "until", "via", "when", "whenever", "which",
+    "who", "whose", "with", "without", "your",
+];
+
+/// Finite verbs that describe how things are or behave.
+const STATE_VERBS: &[&str] = &[
+    "appears", "are", "aren't", "can't", "cannot", "causes", "contains", "did", "didn't", "do", "does",
+    "doesn't", "don't", "gets", "had", "happens", "has", "have", "is", "isn't", "makes", "means", "results",
+    "returns", "seems", "shows", "takes", "uses", "was", "wasn't", "were", "works",
+];
+
 // One bit per list, so a word's memberships are looked up once (per word, in `Reading`) and
 // every later test is a mask.
 pub const ORDER: u16 = 1 << 0;
@@ -135,6 +152,8 @@ pub const MEASURE: u16 = 1 << 9;
 pub const INVITE: u16 = 1 << 10;
 pub const VALUE: u16 = 1 << 11;
 pub const FAULT: u16 = 1 << 12;
+pub const OBJECT_LINK: u16 = 1 << 13;
+pub const STATE: u16 = 1 << 14;
 
 const LISTS: &[(&[&str], u16)] = &[
     (ORDER_VERBS, ORDER),
@@ -150,6 +169,8 @@ const LISTS: &[(&[&str], u16)] = &[
     (INVITE_WORDS, INVITE),
     (VALUE_WORDS, VALUE),
     (FAULT_WORDS, FAULT),
+    (OBJECT_LINKS, OBJECT_LINK),
+    (STATE_VERBS, STATE),
 ];
 
 /// Open addressing over the words' FNV-1a hashes (the same hash `Reading` keeps per word, so a
@@ -215,7 +236,7 @@ mod tests {
     fn lists_are_sorted_and_lower_case() {
         for list in [
             ORDER_VERBS, OPEN_VERBS, SUBJECT_FOLLOWERS, TROUBLE_WORDS, ROLE_WORDS, HEDGE_WORDS, MODALS, ACTOR_WORDS,
-            CHANGE_PARTICIPLES, MEASURE_WORDS, INVITE_WORDS, VALUE_WORDS, FAULT_WORDS,
+            CHANGE_PARTICIPLES, MEASURE_WORDS, INVITE_WORDS, VALUE_WORDS, FAULT_WORDS, OBJECT_LINKS, STATE_VERBS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "unsorted near {:?}", list.windows(2).find(|w| w[0] >= w[1]));
             assert!(list.iter().all(|w| w.to_ascii_lowercase() == *w));

@@ -120,7 +120,7 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
             sig.title_open |= opens_question(&s);
             sig.title_trouble |= !ordering && s.any(lexicon::TROUBLE | lexicon::FAULT);
             sig.title_statement |= !ordering
-                && (0..s.len()).any(|i| state_verb(s.word(i)) || s.is(i, lexicon::SUBJECT) || matches!(s.word(i), "twice" | "not" | "no" | "never"));
+                && (0..s.len()).any(|i| s.is(i, lexicon::STATE | lexicon::SUBJECT) || matches!(s.word(i), "twice" | "not" | "no" | "never"));
         } else if ordering && offered {
             sig.offered_fixes += 1;
         } else if order.is_some() && !describes {
@@ -163,11 +163,11 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
             sig.current_state += usize::from(current_state(&s));
             let negated = s.words().any(|w| matches!(w, "not" | "no" | "never" | "without" | "nothing" | "none") || w.ends_with("n't"));
             let troubled = s.any(lexicon::TROUBLE | lexicon::VALUE);
-            sig.problem_sentences += usize::from(!title && s.words().any(state_verb) && (negated || troubled));
+            sig.problem_sentences += usize::from(!title && s.any(lexicon::STATE) && (negated || troubled));
             sig.narrative += usize::from(s.words().any(|w| matches!(w, "i" | "we" | "we're" | "i'm" | "our" | "my" | "us" | "i've" | "we've")));
             if !title && s.len() >= 5 && !s.is_question() {
                 sig.descriptive += 1;
-                sig.states += usize::from(s.words().any(state_verb));
+                sig.states += usize::from(s.any(lexicon::STATE));
             }
         }
         let told = !plan && !title;
@@ -263,16 +263,6 @@ fn value_words(s: &Sentence) -> usize {
     (0..s.len())
         .filter(|&i| s.flags(i) & lexicon::VALUE != 0 && (i == 0 || !s.raw(i).starts_with(|c: char| c.is_ascii_uppercase())))
         .count()
-}
-
-/// Finite verbs that describe how things are or behave.
-fn state_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are" | "was" | "were" | "has" | "have" | "had" | "does" | "do" | "did" | "doesn't" | "don't" | "didn't"
-            | "isn't" | "aren't" | "wasn't" | "can't" | "cannot" | "seems" | "shows" | "returns" | "works" | "happens"
-            | "takes" | "gets" | "uses" | "contains" | "causes" | "results" | "means" | "appears" | "makes"
-    )
 }
 
 /// "... to filter boosts by date": an infinitive of purpose after the change, not the "to" of

@@ -78,14 +78,17 @@ const ORDER_VERBS: &[&str] = &[
     "extract", "convert", "bump", "enable", "disable", "call", "store", "cache", "return", "expose",
 ];
 
+fn first_word(lower: &str) -> &str {
+    lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("")
+}
+
 fn starts_with_order(lower: &str) -> bool {
-    let first = lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
-    ORDER_VERBS.contains(&first)
+    ORDER_VERBS.contains(&first_word(lower))
 }
 
 /// "See the incident log", "Refer to #12", "cc @maria": the sentence sends the reader elsewhere.
 fn points_elsewhere(lower: &str) -> bool {
-    ["see ", "refer to", "related to", "cc ", "cc:", "relates to", "follow-up", "follow up"].iter().any(|p| lower.trim_start().starts_with(p))
+    matches!(first_word(lower), "see" | "refer" | "related" | "relates" | "cc" | "follow")
 }
 
 fn has_number(lower: &str) -> bool {

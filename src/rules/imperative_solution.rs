@@ -61,7 +61,7 @@ fn imperative_at(s: &Sentence, mut i: usize) -> Option<(usize, usize)> {
     // "Build: SVN 4765", "Fix: crash on start": a verb closed by a colon labels a field or a
     // commit type; what follows is its value.
     let after = s.word_range(i).map_or("", |(_, end)| &s.view.block.text[end..s.end.max(end)]);
-    if after.trim_start_matches(['*', '_']).starts_with(':') {
+    if after.bytes().find(|b| !matches!(b, b'*' | b'_')) == Some(b':') {
         return None;
     }
     let next = s.word(i + 1);
@@ -80,7 +80,8 @@ fn imperative_at(s: &Sentence, mut i: usize) -> Option<(usize, usize)> {
     // before the people it names, then neither their object's continuation (a preposition, an
     // article, "to", "who", an adverb) nor the end, is a noun phrase: the subject of a report.
     // "Notify admins about failures", "Allow users to export", "Let users export" stay orders.
-    if s.is(i + 1, lexicon::ROLE) && !takes_clause && !matches!(verb, "let" | "help" | "have" | "get") && names_a_subject(s.word(i + 2)) {
+    let then = s.word(i + 2);
+    if s.is(i + 1, lexicon::ROLE) && !takes_clause && !then.is_empty() && !then.ends_with("ly") && !s.is(i + 2, lexicon::OBJECT_LINK) {
         return None;
     }
     // "Duplicate units in packages": a verb that is also an adjective orders
@@ -93,21 +94,6 @@ fn imperative_at(s: &Sentence, mut i: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((i, clause_end(s, i)))
-}
-
-/// Whether the word after "Verb <people>" makes "Verb <people>" a noun phrase: anything but the
-/// words an imperative's object runs on with.
-fn names_a_subject(w: &str) -> bool {
-    !w.is_empty()
-        && !w.ends_with("ly")
-        && !matches!(
-            w,
-            "to" | "and" | "or" | "who" | "whose" | "that" | "which" | "when" | "whenever" | "if" | "once" | "as" | "so"
-                | "the" | "a" | "an" | "this" | "these" | "those" | "their" | "our" | "your" | "its" | "his" | "her" | "my"
-                | "all" | "any" | "each" | "every" | "some" | "more" | "again" | "too" | "first" | "instead" | "now"
-                | "in" | "on" | "at" | "by" | "with" | "without" | "from" | "for" | "about" | "of" | "into" | "onto"
-                | "via" | "through" | "after" | "before" | "during" | "until" | "across" | "per" | "like" | "than"
-        )
 }
 
 pub fn message(s: &Sentence, (from, to): (usize, usize)) -> String {
