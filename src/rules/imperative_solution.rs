@@ -79,7 +79,7 @@ fn imperative_at(s: &Sentence, mut i: usize) -> Option<(usize, usize)> {
     // "Support engineers re-enter refunds", "Test users need a fresh account": a verb-like word
     // before the people it names, then neither their object's continuation (a preposition, an
     // article, "to", "who", an adverb) nor the end, is a noun phrase: the subject of a report.
-    // "Notify admins about failures", "Allow users to export", "Let users export" stay orders.
+    // "Notify admins about failures", "Allow users to export", "Show users the date" stay orders.
     let then = s.word(i + 2);
     if s.is(i + 1, lexicon::ROLE) && !takes_clause && !then.is_empty() && !then.ends_with("ly") && !s.is(i + 2, lexicon::OBJECT_LINK) {
         return None;
