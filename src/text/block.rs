@@ -134,16 +134,16 @@ pub struct BlockBuilder {
     pieces: Vec<Piece>,
     emphasis_bytes: usize,
     plain_bytes: usize,
-    /// Alphanumeric characters pushed inside and outside links.
-    link_chars: usize,
-    unlinked_chars: usize,
+    /// Whether a word was pushed inside, and outside, a link.
+    linked_words: bool,
+    unlinked_words: bool,
     in_link: bool,
     depth: u8,
 }
 
 impl BlockBuilder {
     pub fn new(kind: BlockKind) -> Self {
-        BlockBuilder { kind, text: String::new(), pieces: Vec::new(), emphasis_bytes: 0, plain_bytes: 0, link_chars: 0, unlinked_chars: 0, in_link: false, depth: 0 }
+        BlockBuilder { kind, text: String::new(), pieces: Vec::new(), emphasis_bytes: 0, plain_bytes: 0, linked_words: false, unlinked_words: false, in_link: false, depth: 0 }
     }
 
     pub fn kind(&self) -> BlockKind {
@@ -172,12 +172,12 @@ impl BlockBuilder {
         self.in_link = in_link;
     }
 
-    fn count_link_chars(&mut self, text: &str, is_url: bool) {
-        let n = text.chars().filter(|c| c.is_alphanumeric()).count();
-        if self.in_link || is_url {
-            self.link_chars += n;
-        } else {
-            self.unlinked_chars += n;
+    /// Marks a piece of text as linked or not, if it holds a word; each flag is set once, so
+    /// most pieces are not scanned at all.
+    fn note_link(&mut self, text: &str, is_url: bool) {
+        let flag = if self.in_link || is_url { &mut self.linked_words } else { &mut self.unlinked_words };
+        if !*flag {
+            *flag = text.chars().any(char::is_alphanumeric);
         }
     }
 
@@ -201,7 +201,7 @@ impl BlockBuilder {
         if text.is_empty() {
             return;
         }
-        self.count_link_chars(text, false);
+        self.note_link(text, false);
         if emphasised {
             self.emphasis_bytes += text.trim().len();
         } else {
@@ -223,7 +223,7 @@ impl BlockBuilder {
             word.push(' ');
         }
         self.plain_bytes += word.trim().len();
-        self.count_link_chars(&word, is_url);
+        self.note_link(&word, is_url);
         self.pieces.push(Piece { clean_start: self.text.len(), clean_len: word.len(), src_start, src_len });
         self.text.push_str(&word);
     }
@@ -245,7 +245,7 @@ impl BlockBuilder {
         Some(Block {
             kind: self.kind,
             all_emphasis: self.all_emphasis(),
-            all_link: self.link_chars > 0 && self.unlinked_chars == 0,
+            all_link: self.linked_words && !self.unlinked_words,
             text: self.text,
             section: None,
             depth: self.depth,
