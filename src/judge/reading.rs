@@ -180,6 +180,11 @@ impl<'a> Sentence<'a> {
         &self.view.block.text[self.start..self.end]
     }
 
+    /// Opens as a user story does ("As a maintainer ...", "As an admin ...").
+    pub fn opens_user_story(&self) -> bool {
+        self.word(0) == "as" && matches!(self.word(1), "a" | "an")
+    }
+
     pub fn is_question(&self) -> bool {
         self.text().trim_end().ends_with('?')
     }

@@ -455,8 +455,7 @@ fn observes(s: &Sentence) -> bool {
 }
 
 fn user_story(s: &Sentence) -> bool {
-    s.word(0) == "as"
-        && matches!(s.word(1), "a" | "an")
+    s.opens_user_story()
         && (s.contains(phrase!["i", "want"]) || s.contains(phrase!["i", "need"]) || s.contains(phrase!["i", "would"]) || s.contains(phrase!["i", "should"]) || s.contains(phrase!["i", "can"]) || s.contains(phrase!["i", "am"]))
 }
 

@@ -18,7 +18,7 @@ pub fn detect(s: &Sentence) -> Option<(usize, usize)> {
     }
     // "As a maintainer I want to archive stale branches so that ...": a user story's want is the
     // need in the user's words, the form the framing asks for, not a change decided for the owner.
-    if s.word(0) == "as" && matches!(s.word(1), "a" | "an") {
+    if s.opens_user_story() {
         return None;
     }
     for i in 0..s.len() {

@@ -167,6 +167,13 @@ impl BlockBuilder {
         self.emphasis_bytes > 0 && self.plain_bytes == 0
     }
 
+    /// A paragraph whose text so far is all emphasis: at a line break, an emphasised lead line
+    /// ("**Describe the bug**", "*Expected result*") that heads the text under it. The Markdown
+    /// and Jira readers end the block there.
+    pub fn is_emphasised_lead(&self) -> bool {
+        self.kind == BlockKind::Paragraph && self.all_emphasis()
+    }
+
     /// Whether the text pushed from now on is a link's text.
     pub fn set_in_link(&mut self, in_link: bool) {
         self.in_link = in_link;

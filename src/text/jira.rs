@@ -169,7 +169,7 @@ fn read_line(out: &mut Blocks, line: &str, at: usize) {
         return;
     }
     // "*Expected result*" on a line of its own heads the text under it (see the Markdown reader).
-    if out.current().is_some_and(|b| b.kind() == BlockKind::Paragraph && b.all_emphasis()) {
+    if out.current().is_some_and(|b| b.is_emphasised_lead()) {
         out.flush();
     }
     match out.current() {

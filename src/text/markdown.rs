@@ -145,7 +145,7 @@ pub fn read(source: &str) -> Document {
                 // issue templates write a heading so. The emphasised line is a block of its own
                 // (a heading-like line to `judge::reading`), else the reporter's text would be
                 // read as part of the template's instruction.
-                let lead_line = matches!(&current, Some(b) if b.kind() == BlockKind::Paragraph && b.all_emphasis()) && emphasis == 0;
+                let lead_line = emphasis == 0 && current.as_ref().is_some_and(BlockBuilder::is_emphasised_lead);
                 if lead_line {
                     flush(&mut current, &mut blocks, &mut section);
                     current = Some(BlockBuilder::new(BlockKind::Paragraph));
