@@ -336,6 +336,7 @@ pub(crate) use any_word;
 /// The whole ticket as the judge reads it.
 pub struct Reading<'a> {
     pub blocks: Vec<BlockView<'a>>,
+    pub title: &'a Document,
     /// The body as read, for evidence the prose does not carry (code blocks, images, quotes).
     pub body: &'a Document,
 }
@@ -359,7 +360,7 @@ impl<'a> Reading<'a> {
                 blocks.push(view);
             }
         }
-        Reading { blocks, body }
+        Reading { blocks, title, body }
     }
 
     /// Every sentence of judged prose (boilerplate, headings and link-only references

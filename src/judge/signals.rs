@@ -78,6 +78,32 @@ pub struct Facts<'a> {
     pub order: Option<(usize, usize)>,
     pub modal: Option<(usize, usize)>,
     pub tech: Option<(usize, usize)>,
+    pub states: States,
+}
+
+impl Facts<'_> {
+    /// The sentence orders a change, by an imperative or a modal ("we should use ...").
+    pub fn orders(&self) -> bool {
+        self.order.is_some() || self.modal.is_some()
+    }
+}
+
+/// What one sentence states, read by the same tests that count the signals: the rewrite quotes
+/// these sentences back, so it quotes what the judgement counted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct States {
+    /// Something is wrong, cannot be done, or is so now: trouble words, "cannot", "currently",
+    /// a negated state, a first-hand report, someone who needs or struggles; a title that
+    /// reports trouble or behaviour.
+    pub problem: bool,
+    /// Why it matters: a purpose or reason clause, or a word of benefit or pain.
+    pub purpose: bool,
+    /// "As a reviewer I want ...".
+    pub user_story: bool,
+    /// A number with a unit ("14 tickets", "30 s").
+    pub evidence: bool,
+    /// How success would be recognised.
+    pub measure: bool,
 }
 
 pub fn collect<'a>(reading: &'a Reading<'a>, config: &Config) -> (Signals, Vec<Facts<'a>>) {
@@ -109,7 +135,7 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
         let modal = if order.is_none() { modal_prescription::detect(&s) } else { None };
         let ordering = order.is_some() || modal.is_some();
         let tech = prescribed_technology::detect_with(&s, order.or(modal), config);
-        facts.push(Facts { sentence: s, order, modal, tech });
+        let mut states = States::default();
         let offered = matches!(section, Section::PossibleFix);
         let describes = matches!(section, Section::Reproduce | Section::Behaviour);
 
@@ -118,9 +144,12 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
             // title states what must be done or become true, an order in other words.
             sig.title_order |= order.is_some() || title_requires(&s);
             sig.title_open |= opens_question(&s);
-            sig.title_trouble |= !ordering && s.any(lexicon::TROUBLE | lexicon::FAULT);
-            sig.title_statement |= !ordering
+            let trouble = !ordering && s.any(lexicon::TROUBLE | lexicon::FAULT);
+            let statement = !ordering
                 && (0..s.len()).any(|i| s.is(i, lexicon::STATE | lexicon::SUBJECT) || matches!(s.word(i), "twice" | "not" | "no" | "never"));
+            sig.title_trouble |= trouble;
+            sig.title_statement |= statement;
+            states.problem = trouble || statement;
         } else if ordering && offered {
             sig.offered_fixes += 1;
         } else if order.is_some() && !describes {
@@ -155,15 +184,16 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
         if (!ordering || describes) && !plan {
             // Fault words ("duplicate", "outdated") report trouble only in a title (`FAULT_WORDS`).
             let trouble = if title { lexicon::TROUBLE | lexicon::FAULT } else { lexicon::TROUBLE };
-            if s.any(trouble) || s.contains(phrase!["not", "working"]) || s.contains(phrase!["no", "longer"]) {
-                sig.trouble += 1;
-            }
-            sig.observations += usize::from(observes(&s));
-            sig.blocked += usize::from(blocked(&s));
-            sig.current_state += usize::from(current_state(&s));
+            let troubled = s.any(trouble) || s.contains(phrase!["not", "working"]) || s.contains(phrase!["no", "longer"]) || s.contains(phrase!["instead", "of"]);
+            sig.trouble += usize::from(troubled);
+            let (observed, cannot, now) = (observes(&s), blocked(&s), current_state(&s));
+            sig.observations += usize::from(observed);
+            sig.blocked += usize::from(cannot);
+            sig.current_state += usize::from(now);
             let negated = s.words().any(|w| matches!(w, "not" | "no" | "never" | "without" | "nothing" | "none") || w.ends_with("n't"));
-            let troubled = s.any(lexicon::TROUBLE | lexicon::VALUE);
-            sig.problem_sentences += usize::from(!title && s.any(lexicon::STATE) && (negated || troubled));
+            let problem = !title && s.any(lexicon::STATE) && (negated || s.any(lexicon::TROUBLE | lexicon::VALUE));
+            sig.problem_sentences += usize::from(problem);
+            states.problem |= !title && (troubled || observed || cannot || now || problem || needs(&s, config));
             sig.narrative += usize::from(s.words().any(|w| matches!(w, "i" | "we" | "we're" | "i'm" | "our" | "my" | "us" | "i've" | "we've")));
             if !title && s.len() >= 5 && !s.is_question() {
                 sig.descriptive += 1;
@@ -182,17 +212,25 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
         sig.purpose += usize::from(purposeful);
         sig.benefit_sentences += usize::from(purposeful || purposing || valued);
         sig.needs += usize::from(needs(&s, config));
-        sig.user_story |= user_story(&s);
+        states.user_story = user_story(&s);
+        sig.user_story |= states.user_story;
+        // Infinitive purposes ("index the dates to filter boosts") mostly restate the change;
+        // only reasons, purpose clauses and words of value say why.
+        states.purpose = purposeful || valued;
         sig.roles += s.count(lexicon::ROLE) + configured(&s, &config.vocabulary.roles);
         let numbers = (0..s.len()).filter(|&i| number_with_unit(&s, i)).count();
         sig.evidence += numbers;
-        sig.measures += measure(&s, numbers > 0, config);
+        let measures = measure(&s, numbers > 0, config);
+        sig.measures += measures;
+        states.evidence = numbers > 0;
+        states.measure = measures > 0;
         sig.invitations += usize::from(invites(&s));
         sig.support += usize::from(offers_support(&s));
         sig.authority += usize::from(grants_authority(&s));
         if let Some(t) = trace.as_deref_mut() {
             t.push((format!("[{:?}] {}", section, s.text().trim()), sig.clone()));
         }
+        facts.push(Facts { sentence: s, order, modal, tech, states });
     }
     sig.step_runs = step_list::detect(reading).len();
     for h in reading.headings() {

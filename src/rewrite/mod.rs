@@ -73,7 +73,9 @@ pub fn rewrite(ticket: &Ticket, analysis: &Analysis, config: &Config, target: Ta
         Format::Adf => crate::text::markdown::read(&original),
         format => Document::body(&original, format).unwrap_or_default(),
     };
-    let picks = pick(&title, &body, config);
+    let reading = crate::judge::reading::Reading::new(&title, &body);
+    let (_, facts) = crate::judge::signals::collect(&reading, config);
+    let picks = pick(&reading, &facts, config);
     write::framing(&picks, analysis, config, target, &original)
 }
 

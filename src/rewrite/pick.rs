@@ -1,9 +1,14 @@
 //! Choosing the sentences the framing quotes back: what outcome the ticket already states, what
-//! evidence it already gives, what success measure it already names. Simple, explainable signals
-//! (purpose clauses, inability, symptoms, numbers, the section a sentence sits in); when nothing
-//! fits, the framing asks the author instead of inventing an answer.
+//! evidence it already gives, what success measure it already names. The judge's reading decides
+//! which sentences state a problem, a purpose or an order (`signals::States`), so the rewrite
+//! quotes what the judgement counted; phrases for evidence and measures and the section a
+//! sentence sits in add to that. When nothing fits, the framing asks the author instead of
+//! inventing an answer.
 
 use crate::config::Config;
+use crate::judge::lexicon;
+use crate::judge::reading::Reading;
+use crate::judge::signals::Facts;
 use crate::text::markdown::code_span;
 use crate::text::{Block, BlockKind, Document, CODE_WORD, URL_WORD};
 
@@ -19,18 +24,6 @@ pub struct Picks {
     pub evidence: Vec<String>,
     pub success: Vec<String>,
 }
-
-/// Phrases that state why the work matters or what someone cannot do: purpose clauses,
-/// inability, needs, and bug symptoms.
-const OUTCOME: &[&str] = &[
-    "so that", "so they ", "so they can", "so we can", "so users", "so customers", "so people", "in order to", "because",
-    "which means", "as a result", "can't", "cannot", "can not", "unable to", "not able to", "isn't able",
-    "aren't able", "are forced to", "have to manually", "has to manually", "struggle", "frustrat", "confus",
-    "blocked", "blocks", "fails", "failed", "failing", "broken", "doesn't work", "does not work", "don't work",
-    "isn't working", "not working", "crash", "wrong", "need to be able", "needs to be able", "want to be able",
-    "like to be able", "as a user", "i want to", "it is hard", "it's hard", "difficult", "painful",
-    "time-consuming", "waste", "impossible", "lose ", "losing", "lost ", "instead of",
-];
 
 /// Headings of sections whose prose states the problem or the goal ("Describe the bug" is
 /// GitHub's bug template).
@@ -71,19 +64,8 @@ fn starts_a_word(lower: &str, phrase: &str) -> bool {
     lower.match_indices(phrase).any(|(i, _)| !lower[..i].chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
-/// Verbs that open an instruction ("Implement X", "Use Redis").
-const ORDER_VERBS: &[&str] = &[
-    "implement", "add", "use", "create", "build", "change", "remove", "update", "refactor", "migrate", "replace",
-    "write", "make", "set", "move", "install", "configure", "introduce", "switch", "upgrade", "rename", "delete",
-    "extract", "convert", "bump", "enable", "disable", "call", "store", "cache", "return", "expose",
-];
-
 fn first_word(lower: &str) -> &str {
     lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("")
-}
-
-fn starts_with_order(lower: &str) -> bool {
-    ORDER_VERBS.contains(&first_word(lower))
 }
 
 /// "See the incident log", "Refer to #12", "cc @maria": the sentence sends the reader elsewhere.
@@ -98,63 +80,74 @@ fn has_number(lower: &str) -> bool {
 /// One candidate sentence with its scores.
 struct Candidate {
     text: String,
+    is_title: bool,
     outcome: usize,
     evidence: usize,
     success: usize,
 }
 
-/// Chooses sentences from the body's prose blocks (and the title) for the framing's sections.
-pub fn pick(title: &Document, body: &Document, config: &Config) -> Picks {
+/// Chooses sentences from the title and the body's judged prose (`Reading::sentences`: no
+/// template instructions, headings or link-only lines) for the framing's sections. `facts` are
+/// the judge's, one per sentence in reading order.
+pub fn pick(reading: &Reading, facts: &[Facts], config: &Config) -> Picks {
+    // Per block, the heading it falls under: a Markdown heading, or a line standing for one
+    // ("**Expected behavior**"), lower-cased once.
+    let mut headings: Vec<String> = Vec::new();
+    let mut under: Vec<Option<usize>> = Vec::with_capacity(reading.blocks.len());
+    for v in &reading.blocks {
+        if v.is_title() {
+            under.push(None);
+            continue;
+        }
+        if v.heading_like {
+            headings.push(v.block.text.to_lowercase());
+        }
+        under.push(headings.len().checked_sub(1));
+    }
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for (doc, is_title) in [(title, true), (body, false)] {
-        // The heading the next blocks fall under: a Markdown heading, or a line standing for one
-        // ("**Expected behavior**").
-        let mut heading = String::new();
-        for block in &doc.blocks {
-            if block.is_heading_like() {
-                heading = block.text.to_lowercase();
-                continue;
-            }
-            // Template instructions (`_Describe the problem_`), table cells and link-only lines
-            // (another page's name) are not statements.
-            if block.all_emphasis || block.all_link || block.kind == BlockKind::TableCell {
-                continue;
-            }
-            for (start, sentence) in block.sentences() {
-                let words = sentence.split_whitespace().count();
-                if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
-                    continue;
-                }
-                let text = collapse(&quote_text(doc, block, start, sentence.trim_end()));
-                if text.is_empty() || !seen.insert(text.to_lowercase()) {
-                    continue;
-                }
-                candidates.push(score(&text, sentence, &heading, is_title, config));
-            }
+    for f in facts {
+        let s = &f.sentence;
+        let v = s.view;
+        // Template instructions (`_Describe the problem_`) and table cells are not statements.
+        if v.block.all_emphasis || v.block.kind == BlockKind::TableCell || !(MIN_WORDS..=MAX_WORDS).contains(&s.len()) {
+            continue;
         }
+        let doc = if v.is_title() { reading.title } else { reading.body };
+        let text = collapse(&quote_text(doc, v.block, s.start, s.text().trim_end()));
+        if text.is_empty() || !seen.insert(text.to_lowercase()) {
+            continue;
+        }
+        let heading = under[v.index].map_or("", |h| headings[h].as_str());
+        candidates.push(score(text, f, heading, config));
     }
-    // Each sentence is quoted once, in the section it speaks to most (ties: outcome first).
+    // Each sentence is quoted once, in the section it speaks to most (ties: outcome first). The
+    // title stands right above the framing, so it is quoted only when the body states no outcome.
+    let outcome_of = |c: &Candidate| c.outcome * usize::from(c.outcome >= c.evidence.max(c.success));
+    let body_states = candidates.iter().any(|c| !c.is_title && outcome_of(c) > 0);
     Picks {
-        outcome: choose(&candidates, |c| c.outcome * usize::from(c.outcome >= c.evidence.max(c.success))),
+        outcome: choose(&candidates, |c| outcome_of(c) * usize::from(!(c.is_title && body_states))),
         evidence: choose(&candidates, |c| c.evidence * usize::from(c.evidence > c.outcome && c.evidence >= c.success)),
         success: choose(&candidates, |c| c.success * usize::from(c.success > c.outcome.max(c.evidence))),
     }
 }
 
-fn score(text: &str, clean: &str, heading: &str, is_title: bool, config: &Config) -> Candidate {
-    let lower = clean.to_lowercase();
+fn score(text: String, f: &Facts, heading: &str, config: &Config) -> Candidate {
+    let s = &f.sentence;
+    let is_title = s.view.is_title();
+    let lower = s.text().to_lowercase();
     let in_section = |names: &[&str]| names.iter().any(|n| starts_a_word(heading, n));
+    let st = f.states;
     // Stating the need is what the framing most wants to keep, so it weighs double.
-    let mut outcome = 2 * count_hits(&lower, OUTCOME);
-    let mentions_role =
-        config.vocabulary.roles.iter().any(|r| !r.trim().is_empty() && starts_a_word(&lower, &r.to_lowercase()));
+    let mut outcome = 2 * (usize::from(st.problem) + usize::from(st.purpose) + usize::from(st.user_story));
+    let mentions_role = s.any(lexicon::ROLE)
+        || config.vocabulary.roles.iter().any(|r| !r.trim().is_empty() && starts_a_word(&lower, &r.to_lowercase()));
     if mentions_role && outcome > 0 {
         outcome += 1;
     }
     // An order sitting under "Problem" is still an order, not a statement of the problem, and a
     // pointer ("See the incident log") is not one either.
-    if in_section(OUTCOME_SECTIONS) && !is_title && !starts_with_order(&lower) && !points_elsewhere(&lower) {
+    if in_section(OUTCOME_SECTIONS) && !is_title && !f.orders() && !points_elsewhere(&lower) {
         outcome += 1;
     }
     let mut evidence = count_hits(&lower, EVIDENCE);
@@ -178,10 +171,10 @@ fn score(text: &str, clean: &str, heading: &str, is_title: bool, config: &Config
     if in_section(SUCCESS_SECTIONS) && !is_title && success > 0 {
         success += 1;
     }
-    if in_section(CRITERION_SECTIONS) && !is_title && !starts_with_order(&lower) {
+    if in_section(CRITERION_SECTIONS) && !is_title && !f.orders() {
         success = success.max(outcome + 1).max(2);
     }
-    Candidate { text: text.to_string(), outcome, evidence, success }
+    Candidate { text, is_title, outcome, evidence, success }
 }
 
 /// The best few candidates by `key` (ties keep document order), listed in document order.
@@ -231,7 +224,10 @@ mod tests {
     fn picks(title: &str, body: &str) -> Picks {
         let t = Document::title(title);
         let b = Document::body(body, Format::Markdown).unwrap();
-        pick(&t, &b, &Config::default())
+        let reading = Reading::new(&t, &b);
+        let config = Config::default();
+        let (_, facts) = crate::judge::signals::collect(&reading, &config);
+        pick(&reading, &facts, &config)
     }
 
     #[test]
@@ -272,6 +268,32 @@ mod tests {
         assert_eq!(p.success, ["The log keeps streaming until the job ends."]);
         let p = picks("", "**Actual result**\nThe download fails with a 502 error.\n\nSee the incident log for the day.\n");
         assert_eq!(p.outcome, ["The download fails with a 502 error."]);
+    }
+
+    #[test]
+    fn quotes_what_the_judgement_counts_as_a_problem_or_a_reason() {
+        // Neither sentence has a bug word; the judge reads pain ("cumbersome") and a benefit
+        // ("easier"), and the rewrite quotes the same two sentences.
+        let p = picks(
+            "Show (OP) in topic log changes",
+            "You can look through the topic log by hand, but that makes it quite cumbersome.\n\n\
+             Marking the original poster would make moderation a lot easier.\n\nAdd an (OP) badge.",
+        );
+        assert_eq!(
+            p.outcome,
+            [
+                "You can look through the topic log by hand, but that makes it quite cumbersome.",
+                "Marking the original poster would make moderation a lot easier."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_the_title_only_when_the_body_states_no_outcome() {
+        let p = picks("Import fails for files over 2 GB", "Raise the upload limit to 5 GB.");
+        assert_eq!(p.outcome, ["Import fails for files over 2 GB"]);
+        let p = picks("Import fails for files over 2 GB", "Uploads freeze at 99% and the import never starts.\n\nRaise the limit.");
+        assert_eq!(p.outcome, ["Uploads freeze at 99% and the import never starts."]);
     }
 
     #[test]

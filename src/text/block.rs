@@ -139,11 +139,13 @@ pub struct BlockBuilder {
     unlinked_words: bool,
     in_link: bool,
     depth: u8,
+    /// The clean text ends in a placeholder word (`CODE`, `URL`).
+    after_placeholder: bool,
 }
 
 impl BlockBuilder {
     pub fn new(kind: BlockKind) -> Self {
-        BlockBuilder { kind, text: String::new(), pieces: Vec::new(), emphasis_bytes: 0, plain_bytes: 0, linked_words: false, unlinked_words: false, in_link: false, depth: 0 }
+        BlockBuilder { kind, text: String::new(), pieces: Vec::new(), emphasis_bytes: 0, plain_bytes: 0, linked_words: false, unlinked_words: false, in_link: false, depth: 0, after_placeholder: false }
     }
 
     pub fn kind(&self) -> BlockKind {
@@ -209,6 +211,7 @@ impl BlockBuilder {
             return;
         }
         self.note_link(text, false);
+        self.separate_from_placeholder(text);
         if emphasised {
             self.emphasis_bytes += text.trim().len();
         } else {
@@ -224,7 +227,22 @@ impl BlockBuilder {
         self.push_masked(word, src_start, src_len, false);
     }
 
+    /// "`kind`s", "`x`y": text right after a code span or URL would join its placeholder into
+    /// one word ("CODEs"), so the placeholder's piece takes a space, as padding does.
+    fn separate_from_placeholder(&mut self, next: &str) {
+        if !std::mem::take(&mut self.after_placeholder) || !next.starts_with(char::is_alphanumeric) {
+            return;
+        }
+        if let Some(last) = self.pieces.last_mut() {
+            // Never to the source's length: a piece that long would read as verbatim.
+            let pad = if last.clean_len + 1 == last.src_len { 2 } else { 1 };
+            last.clean_len += pad;
+            self.text.push_str(&"  "[..pad]);
+        }
+    }
+
     fn push_masked(&mut self, word: &str, src_start: usize, src_len: usize, is_url: bool) {
+        self.separate_from_placeholder(word);
         let mut word = word.to_string();
         if word.len() == src_len && !word.trim().is_empty() {
             word.push(' ');
@@ -233,11 +251,13 @@ impl BlockBuilder {
         self.note_link(&word, is_url);
         self.pieces.push(Piece { clean_start: self.text.len(), clean_len: word.len(), src_start, src_len });
         self.text.push_str(&word);
+        self.after_placeholder = matches!(word.trim_end(), CODE_WORD | URL_WORD) && !word.ends_with(' ');
     }
 
     /// A soft or hard line break: a space in the clean text.
     pub fn push_break(&mut self, src_start: usize, src_len: usize) {
         if src_len == 1 {
+            self.after_placeholder = false;
             self.pieces.push(Piece { clean_start: self.text.len(), clean_len: 1, src_start, src_len: 1 });
             self.text.push(' ');
         } else {

@@ -290,6 +290,22 @@ mod tests {
     }
 
     #[test]
+    fn text_glued_to_a_code_span_stays_a_word_of_its_own() {
+        // The second span is five bytes, one more than its placeholder: the separating space
+        // must not make the piece as long as its source, which would read as verbatim text.
+        let src = "Set `kind`s and `abc`c, see https://x.io/a`b`.";
+        let doc = read(src);
+        let block = &doc.blocks[0];
+        let words: Vec<&str> = block.words().map(|(_, w)| w).collect();
+        assert_eq!(words, ["Set", "CODE", "s", "and", "CODE", "c", "see", "URL", "CODE"]);
+        let at = block.text.find("CODE s").unwrap();
+        assert_eq!(block.to_source(at, at + 4), (4, 10));
+        let at = block.text.rfind("CODE  c").unwrap();
+        let (s, e) = block.to_source(at, at + 4);
+        assert_eq!(&src[s..e], "`abc`");
+    }
+
+    #[test]
     fn soft_breaks_read_as_spaces_and_map_back() {
         let src = "Users cannot\nexport 😀 data\u{a0}now.";
         let doc = read(src);

@@ -22,6 +22,7 @@ const INSTRUCTION_OPENERS: &[&str] = &[
     "provide a ",
     "provide any",
     "summarize ",
+    "this template ",
     "use this section",
     "what is the expected",
     "what you expected",
@@ -110,6 +111,14 @@ mod tests {
         );
         let kept: Vec<&str> = doc.blocks.iter().zip(boilerplate(&doc)).filter(|(_, m)| !*m).map(|(b, _)| b.text.as_str()).collect();
         assert_eq!(kept, ["Exports time out for large teams."]);
+    }
+
+    #[test]
+    fn flags_a_template_describing_itself() {
+        let doc = markdown::read(
+            "This template is for filing a bug report about the marketing website.\n\n## Briefly describe the bug\n\nThe pricing table repeats two rows.\n",
+        );
+        assert_eq!(boilerplate(&doc), [true, false, false]);
     }
 
     #[test]
