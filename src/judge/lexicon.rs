@@ -66,11 +66,14 @@ const FAULT_WORDS: &[&str] = &["duplicate", "duplicated", "duplicates", "outdate
 
 /// Words about people the work serves.
 const ROLE_WORDS: &[&str] = &[
-    "admin", "administrator", "administrators", "admins", "agents", "author", "authors", "contributor", "contributors",
-    "customer", "customers", "designer", "designers", "developer", "developers", "engineer", "engineers",
-    "maintainer", "maintainers", "member", "members", "operator", "operators", "people", "person", "player",
-    "players", "reader", "readers", "reviewer", "reviewers", "staff", "student", "students", "team", "teams", "user",
-    "user's", "users", "users'", "visitor", "visitors",
+    "admin", "administrator", "administrators", "admins", "agents", "analyst", "analysts", "author", "authors",
+    "buyer", "buyers", "client", "clients", "contributor", "contributors", "customer", "customers", "designer",
+    "designers", "developer", "developers", "employee", "employees", "engineer", "engineers", "maintainer",
+    "maintainers", "manager", "managers", "member", "members", "merchant", "merchants", "moderator", "moderators",
+    "operator", "operators", "participant", "participants", "patient", "patients", "people", "person", "player",
+    "players", "reader", "readers", "reviewer", "reviewers", "seller", "sellers", "shopper", "shoppers", "staff",
+    "student", "students", "subscriber", "subscribers", "teacher", "teachers", "team", "teams", "tester", "testers",
+    "translator", "translators", "user", "user's", "users", "users'", "visitor", "visitors", "volunteer", "volunteers",
 ];
 
 /// Words that soften a proposal into one option among others.
