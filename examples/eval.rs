@@ -8,6 +8,8 @@
 //! `-- --repeat K`            mean of K repeated 5-fold CVs over shuffled orders (less noisy)
 //! `-- --curve K`             learning curve: K repeated CVs each with 2, 3, 5 and 10 folds
 //! `-- --dump`, `-- --csv PATH`  per-ticket features
+//! `-- --why ID...`, `-- --why-file PATH [--title T] [--input jira]`  per sentence, the signals
+//!                            it raised, for labelled tickets or a hand-written one
 //! `-- --signals PATH`        per-ticket raw signal counts (every `Signals` field), for screening
 //!                            candidate features outside Rust before they enter the model
 
@@ -178,9 +180,18 @@ fn main() {
             );
         }
     }
-    for id in std::env::args().skip_while(|a| a != "--why").skip(1).take_while(|a| !a.starts_with("--")) {
+    // `--why-file PATH [--title T] [--input FORMAT]`: the same trace for a hand-written ticket.
+    let arg_after = |flag: &str| std::env::args().skip_while(|a| a != flag).nth(1);
+    let invented = arg_after("--why-file").map(|path| {
+        let body = std::fs::read_to_string(&path).expect("readable --why-file");
+        let format = arg_after("--input").map_or(Default::default(), |f| ownframe::Format::parse(&f).expect("known --input"));
+        (path, Ticket { title: arg_after("--title").unwrap_or_default(), body, format })
+    });
+    let why_ids = std::env::args().skip_while(|a| a != "--why").skip(1).take_while(|a| !a.starts_with("--"));
+    for id in why_ids.chain(invented.as_ref().map(|(p, _)| p.clone())) {
         // Per sentence, the signals it raised (terminal only).
-        let Some((_, t)) = all.iter().find(|(i, _)| *i == id) else { continue };
+        let found = all.iter().find(|(i, _)| *i == id).map(|(_, t)| t);
+        let Some(t) = found.or(invented.as_ref().filter(|(p, _)| *p == id).map(|(_, t)| t)) else { continue };
         let docs = ownframe::read(t).expect("reads");
         let reading = judge::reading::Reading::new(&docs.title, &docs.body);
         println!("\n#### {id} gold {:?}", gold.get(&id));

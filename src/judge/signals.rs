@@ -40,6 +40,8 @@ pub struct Signals {
     pub current_state: usize,
     pub observations: usize,
     pub evidence: usize,
+    /// Sentences of the ticket's own telling (not plans or criteria) with a number and unit.
+    pub told_evidence: usize,
     pub measures: usize,
     pub acceptance_words: usize,
     /// Words under an "Expected behaviour" heading: a bug's criterion of done.
@@ -223,6 +225,7 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
         let measures = measure(&s, numbers > 0, config);
         sig.measures += measures;
         states.evidence = numbers > 0;
+        sig.told_evidence += usize::from(told && numbers > 0);
         states.measure = measures > 0;
         sig.invitations += usize::from(invites(&s));
         sig.support += usize::from(offers_support(&s));
@@ -523,8 +526,8 @@ fn number_with_unit(s: &Sentence, i: usize) -> bool {
     matches!(unit, "ms" | "s" | "kb" | "mb" | "gb" | "x" | "k" | "m" | "h" | "min" | "%")
         || matches!(next, "ms" | "seconds" | "minutes" | "hours" | "days" | "percent" | "users" | "requests" | "times" | "kb" | "mb" | "gb" | "errors")
         || s.text().get(s.word_range(i).map_or(0, |r| r.1 - s.start)..).is_some_and(|t| t.starts_with('%'))
-        // A rate: "40 a day", "3 per week", "30 exports each month".
-        || (1..=2).any(|k| matches!(s.word(i + k), "a" | "an" | "per" | "each" | "every") && time_unit(s.word(i + k + 1)))
+        // A rate: "40 a day", "3 per week", "30 exports each month", "40 refund requests a day".
+        || (1..=3).any(|k| matches!(s.word(i + k), "a" | "an" | "per" | "each" | "every") && time_unit(s.word(i + k + 1)))
 }
 
 fn time_unit(w: &str) -> bool {
