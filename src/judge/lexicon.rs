@@ -14,19 +14,22 @@ fn has(list: &[&str], word: &str) -> bool {
 /// Verbs that, opening a sentence or a list item, order a concrete change.
 const ORDER_VERBS: &[&str] = &[
     "add", "adjust", "adopt", "align", "allow", "apply", "archive", "assign", "audit", "automate", "avoid",
-    "backport", "block", "build", "bump", "cache", "change", "cleanup", "combine", "configure", "connect",
-    "consolidate", "convert", "copy", "create", "cut", "deduplicate", "define", "delete", "deploy", "deprecate",
-    "design", "disable", "display", "document", "drop", "duplicate", "edit", "embed", "emit", "enable", "enforce", "ensure",
-    "expand", "export", "expose", "extend", "extract", "fetch", "generate", "group", "handle", "hide",
-    "highlight", "implement", "import", "improve", "include", "increase", "infer", "inject", "install",
-    "integrate", "introduce", "limit", "link", "list", "load", "lower", "make", "mark", "merge", "migrate",
-    "modify", "move", "normalize", "notify", "optimise", "optimize", "parse", "pass", "pin", "point", "port",
-    "prefill", "prevent", "provide", "publish", "purge", "put", "raise", "redesign", "redirect", "reduce",
-    "refactor", "register", "reimplement", "reindex", "release", "remove", "rename", "reorder", "reorganize",
-    "replace", "resolve", "restrict", "restructure", "return", "reuse", "revert", "revoke", "rework", "rewrite",
-    "run", "save", "send", "separate", "set", "setup", "show", "simplify", "sort", "split", "standardize",
-    "start", "stop", "store", "support", "swap", "switch", "sync", "tag", "test", "track", "translate",
-    "trigger", "turn", "unify", "update", "upgrade", "upload", "use", "validate", "wrap", "write",
+    "backport", "block", "build", "bump", "cache", "calculate", "change", "cleanup", "collapse", "combine",
+    "compute", "configure", "connect", "consolidate", "convert", "copy", "create", "cut", "deduplicate",
+    "define", "delete", "deploy", "deprecate", "design", "disable", "display", "document", "drop", "duplicate",
+    "edit", "embed", "emit", "enable", "encrypt", "enforce", "ensure", "expand", "expire", "export", "expose",
+    "extend", "extract", "fetch", "generate", "group", "handle", "hide", "highlight", "implement", "import",
+    "improve", "include", "increase", "infer", "inject", "install", "integrate", "introduce", "limit", "link",
+    "list", "load", "lower", "make", "mark", "merge", "migrate", "modify", "move", "normalize", "notify",
+    "optimise", "optimize", "paginate", "parse", "pass", "persist", "pin", "point", "port", "prefill",
+    "prevent", "provide", "publish", "purge", "put", "raise", "rebuild", "recalculate", "recompute", "redact",
+    "redesign", "redirect", "reduce", "refactor", "regenerate", "register", "reimplement", "reindex", "release",
+    "reload", "remove", "rename", "reorder", "reorganize", "replace", "rerun", "resend", "reset", "resolve",
+    "restore", "restrict", "restructure", "retry", "return", "reuse", "revert", "revoke", "rework", "rewrite",
+    "run", "save", "schedule", "send", "separate", "set", "setup", "show", "simplify", "sort", "split",
+    "standardize", "start", "stop", "store", "support", "swap", "switch", "sync", "tag", "test", "throttle",
+    "track", "translate", "trigger", "truncate", "turn", "unify", "update", "upgrade", "upload", "use",
+    "validate", "wrap", "write",
 ];
 
 /// Verbs that open the question instead of answering it: they ask the owner to find out.
@@ -102,8 +105,9 @@ const CHANGE_PARTICIPLES: &[&str] = &[
 
 /// Words that signal a measurable target.
 const MEASURE_WORDS: &[&str] = &[
-    "average", "faster", "kpi", "latency", "less", "measure", "measured", "median", "metric", "metrics", "ms",
-    "p95", "p99", "percent", "rate", "seconds", "sla", "slo", "under", "within",
+    "above", "average", "below", "faster", "fewer", "hours", "kpi", "latency", "less", "measure", "measured", "median",
+    "metric", "metrics", "minutes", "ms", "p95", "p99", "percent", "rate", "seconds", "sla", "slo", "target", "under",
+    "within",
 ];
 
 /// Words that invite the owner's judgement.

@@ -523,8 +523,13 @@ fn number_with_unit(s: &Sentence, i: usize) -> bool {
     }
     let unit = &w[digits..];
     let next = s.word(i + 1);
+    // "120 tickets", "120 of these tickets", "120 support tickets": a count of reports or people.
+    let counted = |w: &str| matches!(w, "tickets" | "complaints" | "reports" | "calls" | "customers" | "incidents" | "requests" | "users" | "errors");
     matches!(unit, "ms" | "s" | "kb" | "mb" | "gb" | "x" | "k" | "m" | "h" | "min" | "%")
-        || matches!(next, "ms" | "seconds" | "minutes" | "hours" | "days" | "percent" | "users" | "requests" | "times" | "kb" | "mb" | "gb" | "errors")
+        || matches!(next, "ms" | "seconds" | "minutes" | "hours" | "days" | "percent" | "times" | "kb" | "mb" | "gb")
+        || counted(next)
+        || counted(s.word(i + 2))
+        || next == "of" && counted(s.word(i + 3))
         || s.text().get(s.word_range(i).map_or(0, |r| r.1 - s.start)..).is_some_and(|t| t.starts_with('%'))
         // A rate: "40 a day", "3 per week", "30 exports each month", "40 refund requests a day".
         || (1..=3).any(|k| matches!(s.word(i + k), "a" | "an" | "per" | "each" | "every") && time_unit(s.word(i + k + 1)))
@@ -660,7 +665,11 @@ mod tests {
         assert_eq!(signals("Refunds", "Agents re-enter about 40 a day by hand.").evidence, 1);
         assert_eq!(signals("Refunds", "It happens 3 per week.").evidence, 1);
         assert_eq!(signals("Refunds", "About 30 exports a week fail this way.").evidence, 1);
+        assert_eq!(signals("Refunds", "Support handles ~40 refund requests a day by email.").evidence, 1);
+        assert_eq!(signals("Refunds", "Support answered 120 of these tickets last quarter.").evidence, 1);
+        assert_eq!(signals("Refunds", "We got 14 support tickets about it.").evidence, 1);
         assert_eq!(signals("Refunds", "Add 2 buttons to a page.").evidence, 0);
+        assert_eq!(signals("Refunds", "Split it into 3 pages of results.").evidence, 0);
     }
 
     #[test]

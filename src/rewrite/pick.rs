@@ -39,12 +39,14 @@ const CRITERION_SECTIONS: &[&str] = &["expected", "acceptance", "definition of d
 /// Phrases that point at evidence: reports, measurements, data, incidents.
 const EVIDENCE: &[&str] = &[
     "reported", "reports", "according to", "support ticket", "tickets", "complain", "we measured", "measured",
-    "data shows", "the data", "metrics", "dashboard", "logs show", "survey", "feedback", "interview",
+    "data shows", "metrics", "dashboard", "logs show", "survey", "feedback", "interview",
     "analytics", "incident", "churn", "spike", "increase", "decrease", "per day", "per week", "per month",
     "a day", "a week", "a month", "last week", "last month", "since ",
 ];
 
-const EVIDENCE_SECTIONS: &[&str] = &["background", "context", "evidence", "data", "research", "impact", "findings"];
+// Not "data": headings name data as the subject ("Data visualization") far more often than as
+// evidence.
+const EVIDENCE_SECTIONS: &[&str] = &["background", "context", "evidence", "research", "impact", "findings"];
 
 /// Phrases that name how success would be recognised.
 const SUCCESS: &[&str] = &[
@@ -150,20 +152,22 @@ fn score(text: String, f: &Facts, heading: &str, config: &Config) -> Candidate {
     if in_section(OUTCOME_SECTIONS) && !is_title && !f.orders() && !points_elsewhere(&lower) {
         outcome += 1;
     }
-    let mut evidence = count_hits(&lower, EVIDENCE);
+    // A count with its unit ("120 of these tickets", "30%") is the judge's evidence.
+    let mut evidence = count_hits(&lower, EVIDENCE) + usize::from(st.evidence);
     if evidence > 0 && has_number(&lower) {
         evidence += 1;
     }
     if in_section(EVIDENCE_SECTIONS) && !is_title && evidence > 0 {
         evidence += 1;
     }
-    // One loose word ("dashboard", "since") is not evidence; two signals are.
-    if evidence < 2 {
+    // One loose word ("dashboard", "since") is not evidence; two signals are. An order is
+    // never evidence, whatever numbers it names ("Cache it for 24 hours").
+    if evidence < 2 || f.orders() {
         evidence = 0;
     }
     let team_measure =
         config.vocabulary.measures.iter().any(|m| !m.trim().is_empty() && starts_a_word(&lower, &m.to_lowercase()));
-    let mut success = count_hits(&lower, SUCCESS) + usize::from(team_measure);
+    let mut success = count_hits(&lower, SUCCESS) + usize::from(team_measure) + usize::from(st.measure);
     // A success measure names a number or a team measure; "reduce" alone is an intention.
     if success > 0 && !(has_number(&lower) || team_measure) {
         success = 0;

@@ -69,6 +69,12 @@ fn imperative_at(s: &Sentence, mut i: usize) -> Option<(usize, usize)> {
     if s.is(i + 1, lexicon::SUBJECT) || next == "of" || (verb == "use" && next.starts_with("case")) {
         return None;
     }
+    // "Support answered 120 tickets", "Export returned the old rows": a past tense with its
+    // own object makes the first word its subject. ("Show selected items", "Remove deprecated
+    // flags": an -ed word before a noun is an adjective, and the order stands.)
+    if next.len() > 3 && next.ends_with("ed") && past_object(s.word(i + 2)) {
+        return None;
+    }
     // "Merge requests fail where ...", "Build log stops streaming": a finite verb right after a
     // two-word noun phrase makes the first word part of the subject.
     // Verbs that take a clause ("Ensure users are notified") still order.
@@ -94,6 +100,12 @@ fn imperative_at(s: &Sentence, mut i: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((i, clause_end(s, i)))
+}
+
+/// Words that open the object of a finite verb: a determiner, a pronoun or a number.
+fn past_object(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "this" | "that" | "these" | "those" | "our" | "my" | "their" | "its" | "his" | "her" | "it" | "them" | "us" | "me" | "him" | "some" | "all" | "every" | "no")
+        || w.starts_with(|c: char| c.is_ascii_digit())
 }
 
 pub fn message(s: &Sentence, (from, to): (usize, usize)) -> String {
@@ -143,6 +155,15 @@ mod tests {
         assert!(hits("", "Build log stops streaming after ten minutes.").is_empty());
         assert!(hits("", "Merge requests fail when the branch has a hash.").is_empty());
         assert_eq!(hits("", "Ensure users are notified."), ["Ensure users are notified"]);
+    }
+
+    #[test]
+    fn allows_a_verb_like_subject_of_a_past_tense() {
+        assert!(hits("", "Support answered 120 of these tickets last quarter.").is_empty());
+        assert!(hits("", "Export returned the old rows after the upgrade.").is_empty());
+        assert_eq!(hits("", "Show selected items in bold."), ["Show selected items in bold"]);
+        assert_eq!(hits("", "Remove deprecated flags from the CLI."), ["Remove deprecated flags from the CLI"]);
+        assert_eq!(hits("", "Please recalculate the VAT when the address changes."), ["recalculate the VAT when the address changes"]);
     }
 
     #[test]
