@@ -205,6 +205,15 @@ fn main() {
             println!("  {short}\n      -> {}", changed.join(" "));
             prev = now;
         }
+        // Each feature's contribution to the two models' log-odds (non-zero ones only).
+        let x = judge::features(&docs.title, &docs.body, &config);
+        for (name, w) in [("outcome", &model::OUTCOME), ("prescribes", &model::PRESCRIBES)] {
+            let parts: Vec<String> = (0..model::N)
+                .filter(|&j| x[j] != 0.0 && w[j + 1] != 0.0)
+                .map(|j| format!("{}={:+.2}", model::FEATURE_NAMES[j], w[j + 1] * x[j]))
+                .collect();
+            println!("  {name}: p={:.2} bias={:+.2} {}", model::probability(w, &x), w[0], parts.join(" "));
+        }
     }
     if fit_weights {
         for (name, y, how) in [("OUTCOME", &go, &fit::OUTCOME), ("PRESCRIBES", &gp, &fit::PRESCRIBES)] {

@@ -36,7 +36,11 @@ pub fn judge(title: &Document, body: &Document, config: &Config) -> Judgement {
     let (sig, facts) = signals::collect(&reading, config);
     let x = model::features(&sig);
     let p_outcome = model::probability(&model::OUTCOME, &x);
-    let p_prescribes = model::probability(&model::PRESCRIBES, &x);
+    // A framed ticket keeps its original as one non-binding option and asks for the owner's
+    // assessment: by the labelling guide ("explicitly asks for options/assessment") it leaves
+    // the solution open, unless orders were written into the framing since.
+    let own_orders = sig.orders + sig.list_orders + sig.modal_orders + sig.tech_orders + sig.step_runs;
+    let p_prescribes = if reading.framed && own_orders == 0 { 0.0 } else { model::probability(&model::PRESCRIBES, &x) };
     let states_outcome = p_outcome >= 0.5;
     let prescribes_solution = p_prescribes >= 0.5;
     let scores = scores::score(&sig, p_prescribes);
@@ -66,7 +70,7 @@ fn phrase_findings(reading: &Reading, facts: &[signals::Facts], config: &Config,
     let runs = step_list::detect(reading);
     for fact in facts {
         let s = fact.sentence;
-        if matches!(s.view.section, Section::PossibleFix | Section::Reproduce | Section::Behaviour) {
+        if matches!(s.view.section, Section::PossibleFix | Section::Reproduce | Section::Behaviour) || s.view.non_binding {
             continue;
         }
         if let Some(range) = fact.order {

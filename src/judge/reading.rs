@@ -93,6 +93,12 @@ pub struct BlockView<'a> {
     pub boilerplate: bool,
     /// A heading, or a short paragraph standing in for one ("**Proposal:**").
     pub heading_like: bool,
+    /// Under a framing's "Original proposal (non-binding)" heading: the ticket as first written,
+    /// kept as one option the owner may weigh, so its orders are offered, not given.
+    pub non_binding: bool,
+    /// The framing's own offers (authority levels, support, the request for an assessment):
+    /// read for authority, support and invitation only (`rewrite::is_offer`).
+    pub framing_offer: bool,
 }
 
 impl BlockView<'_> {
@@ -339,28 +345,43 @@ pub struct Reading<'a> {
     pub title: &'a Document,
     /// The body as read, for evidence the prose does not carry (code blocks, images, quotes).
     pub body: &'a Document,
+    /// The body's quoted lines (`Document::quoted_lines`), less a framing's quotes of the
+    /// ticket's own sentences.
+    pub quoted_lines: usize,
+    /// The body starts with the rewrite's framing (`rewrite::is_framed`).
+    pub framed: bool,
 }
 
 impl<'a> Reading<'a> {
     pub fn new(title: &'a Document, body: &'a Document) -> Reading<'a> {
         let mut blocks = Vec::with_capacity(title.blocks.len() + body.blocks.len());
+        // A body the rewrite framed: its prompts are boilerplate until answered, and what
+        // follows its last heading is the original, non-binding.
+        let framed = crate::rewrite::is_framed(&body.source);
+        let mut non_binding = false;
         for (field, doc) in [(Field::Title, title), (Field::Body, body)] {
             let mask = template::boilerplate(doc);
             let mut section = Section::None;
             for (block, boilerplate) in doc.blocks.iter().zip(mask) {
-                let mut view = view_of(blocks.len(), field, block, boilerplate);
+                let prompt = framed && field == Field::Body && crate::rewrite::is_prompt(&block.text);
+                let mut view = view_of(blocks.len(), field, block, boilerplate || prompt);
                 if view.heading_like && field == Field::Body {
                     // A heading-like line names the section that follows; an empty one still
-                    // ends the previous section.
-                    section = Section::classify(view.block.text.to_ascii_lowercase().trim());
+                    // ends the previous section. The original under a framing reads as told.
+                    let original = framed && block.text.trim() == crate::rewrite::ORIGINAL_HEADING;
+                    non_binding |= original;
+                    section = if original { Section::None } else { Section::classify(view.block.text.to_ascii_lowercase().trim()) };
                     view.section = section;
                 } else {
                     view.section = section;
                 }
+                view.non_binding = non_binding;
+                view.framing_offer = framed && !non_binding && field == Field::Body && crate::rewrite::is_offer(&block.text);
                 blocks.push(view);
             }
         }
-        Reading { blocks, title, body }
+        let quoted_lines = body.quoted_lines.saturating_sub(if framed { framing_quotes(&body.source) } else { 0 });
+        Reading { blocks, title, body, quoted_lines, framed }
     }
 
     /// Every sentence of judged prose (boilerplate, headings and link-only references
@@ -387,6 +408,15 @@ impl<'a> Reading<'a> {
     pub fn title(&self) -> Option<&BlockView<'a>> {
         self.blocks.first().filter(|v| v.is_title())
     }
+}
+
+/// Quote lines the framing wrote before the original (`> ` in Markdown, `bq. ` in Jira).
+fn framing_quotes(source: &str) -> usize {
+    source
+        .lines()
+        .take_while(|l| !l.trim_end().ends_with(crate::rewrite::ORIGINAL_HEADING))
+        .filter(|l| l.starts_with("> ") || l.starts_with("bq. "))
+        .count()
 }
 
 fn view_of<'a>(index: usize, field: Field, block: &'a Block, boilerplate: bool) -> BlockView<'a> {
@@ -427,7 +457,7 @@ fn view_of<'a>(index: usize, field: Field, block: &'a Block, boilerplate: bool) 
         }
     }
     let heading_like = block.is_heading_like();
-    BlockView { index, field, block, lower, words, norms, hashes, flags, sentences, section: Section::None, boilerplate, heading_like }
+    BlockView { index, field, block, lower, words, norms, hashes, flags, sentences, section: Section::None, boilerplate, heading_like, non_binding: false, framing_offer: false }
 }
 
 /// FNV-1a of a word.

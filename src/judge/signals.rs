@@ -129,6 +129,13 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
         .collect();
     let (sections, expected) = refined_sections(reading);
     for s in reading.sentences() {
+        if s.view.framing_offer {
+            // The framing's own offers: authority, support and invitation, nothing else.
+            sig.invitations += usize::from(invites(&s));
+            sig.support += usize::from(offers_support(&s));
+            sig.authority += usize::from(grants_authority(&s));
+            continue;
+        }
         sig.sentences += 1;
         sig.words += s.len();
         let title = s.view.is_title();
@@ -141,7 +148,10 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
         let offered = matches!(section, Section::PossibleFix);
         let describes = matches!(section, Section::Reproduce | Section::Behaviour);
 
-        if title {
+        if s.view.non_binding {
+            // The original under a framing: its orders are the option the framing hands over,
+            // neither given nor offered as a bug's fix; its telling still counts below.
+        } else if title {
             // "Don't send empty messages", "Backup creation should fail validation if ...": the
             // title states what must be done or become true, an order in other words.
             sig.title_order |= order.is_some() || title_requires(&s);
@@ -163,12 +173,12 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
         } else if modal.is_some() {
             sig.modal_orders += 1;
         }
-        if ordering && !offered && tech.is_some() {
+        if ordering && !offered && !s.view.non_binding && tech.is_some() {
             sig.tech_orders += 1;
         }
         if !title {
             match section {
-                Section::Proposal => sig.proposal_words += s.len(),
+                Section::Proposal if !s.view.non_binding => sig.proposal_words += s.len(),
                 Section::Problem => sig.problem_words += s.len(),
                 Section::Acceptance => sig.acceptance_words += s.len(),
                 Section::Behaviour if expected.get(s.view.index).copied().unwrap_or(false) => sig.expected_words += s.len(),
@@ -242,7 +252,7 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
         }
     }
     sig.evidence += source_evidence(&reading.body.source);
-    sig.quoted_lines = reading.body.quoted_lines;
+    sig.quoted_lines = reading.quoted_lines;
     (sig, facts)
 }
 

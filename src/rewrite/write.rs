@@ -18,6 +18,38 @@ const SUPPORT: &str = "What do you need from me to move forward? I can help with
 const ASSESSMENT: &str = "Before you commit to an approach, please share your assessment: Is the outcome right? What risks, edge cases or unknowns do you see? Is there a simpler or better way to get there? Disagreeing with the original proposal is welcome.";
 const SOLUTION_NAMED: &str = "The original proposal names a solution. Treat it as one option, not an order: within the authority above, choose the approach you think best.";
 
+const QUESTION_LABEL: &str = "Question for the author:";
+const QUOTES_OUTCOME: &str = "The ticket says:";
+const QUOTES_SUCCESS: &str = "The ticket mentions:";
+const AUTHORITY_INTRO: &str = "How much of each decision is yours (Delegation Poker, level 1 Tell to 7 Delegate):";
+
+/// Whether a paragraph's text (as read, markup gone) is one of the framing's own prompts, still
+/// as written: a question for the author, a request to confirm a quote, an introduction. Until
+/// the author answers them they state nothing about the ticket, so the judge reads them as
+/// template boilerplate. The offers (authority levels, support, the request for an assessment)
+/// are not prompts: they are what the framing adds to the ticket.
+pub fn is_prompt(text: &str) -> bool {
+    let text = text.trim();
+    let asked = text.strip_prefix(QUESTION_LABEL).map_or(text, str::trim_start);
+    text.starts_with(MARKER)
+        || [ASK_OUTCOME, CONFIRM_OUTCOME, ASK_EVIDENCE, MORE_EVIDENCE, ASK_SUCCESS, CONFIRM_SUCCESS, QUOTES_OUTCOME, QUOTES_SUCCESS, AUTHORITY_INTRO]
+            .contains(&asked)
+}
+
+/// Whether a paragraph's text is one of the framing's own offers, as written: the owner's
+/// authority per decision area, the support offered, the request for an assessment, the note
+/// that the proposal is one option. They count as authority, support and invitation, and as
+/// nothing else: the framing's own wording is no statement about the problem and no order.
+pub fn is_offer(text: &str) -> bool {
+    let text = text.trim();
+    [SUPPORT, ASSESSMENT, SOLUTION_NAMED].contains(&text)
+        || text.match_indices(" (level ").any(|(i, m)| {
+            let rest = &text[i + m.len()..];
+            let level = rest.bytes().next().filter(u8::is_ascii_digit).map(|b| b - b'0');
+            level.is_some_and(|n| rest[1..].strip_prefix("): ").is_some_and(|words| words.starts_with(level_in_words(n))))
+        })
+}
+
 /// A minimal writer for the few constructs the framing uses.
 struct Out {
     target: Target,
@@ -92,17 +124,17 @@ pub fn framing(picks: &Picks, analysis: &Analysis, config: &Config, target: Targ
 
     out.heading("Outcome");
     if picks.outcome.is_empty() {
-        let ask = format!("{} {ASK_OUTCOME}", out.strong("Question for the author:"));
+        let ask = format!("{} {ASK_OUTCOME}", out.strong(QUESTION_LABEL));
         out.para(&ask);
     } else {
-        out.para("The ticket says:");
+        out.para(QUOTES_OUTCOME);
         out.quotes(&picks.outcome);
         out.para(CONFIRM_OUTCOME);
     }
 
     out.heading("Context and evidence");
     if picks.evidence.is_empty() {
-        let ask = format!("{} {ASK_EVIDENCE}", out.strong("Question for the author:"));
+        let ask = format!("{} {ASK_EVIDENCE}", out.strong(QUESTION_LABEL));
         out.para(&ask);
     } else {
         out.quotes(&picks.evidence);
@@ -113,13 +145,13 @@ pub fn framing(picks: &Picks, analysis: &Analysis, config: &Config, target: Targ
     if picks.success.is_empty() {
         out.para(ASK_SUCCESS);
     } else {
-        out.para("The ticket mentions:");
+        out.para(QUOTES_SUCCESS);
         out.quotes(&picks.success);
         out.para(CONFIRM_SUCCESS);
     }
 
     out.heading("Your authority");
-    out.para("How much of each decision is yours (Delegation Poker, level 1 Tell to 7 Delegate):");
+    out.para(AUTHORITY_INTRO);
     let items: Vec<String> = config
         .decision_areas_or_default()
         .iter()
@@ -219,6 +251,18 @@ fn escape_jira(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flags_the_framings_prompts_and_offers_and_allows_the_authors_words() {
+        assert!(is_prompt(&format!("{QUESTION_LABEL} {ASK_OUTCOME}")));
+        assert!(is_prompt(CONFIRM_SUCCESS) && is_prompt(AUTHORITY_INTRO) && is_prompt(&format!("{MARKER} — outcome first")));
+        assert!(!is_prompt("Who needs this? Finance analysts, every month end."));
+        assert!(is_offer(SUPPORT) && is_offer(ASSESSMENT) && is_offer(SOLUTION_NAMED));
+        assert!(is_offer(&format!("Approach and implementation (level 6): {}", level_in_words(6))));
+        assert!(is_offer(&format!("Pricing (level 2): {}. Ask finance first.", level_in_words(2))));
+        assert!(!is_offer("Release and rollout (level 3): we ship on Fridays."));
+        assert!(!is_offer("I can help with access."));
+    }
 
     #[test]
     fn escapes_html_outside_code_spans_only() {
