@@ -193,6 +193,7 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
         // Plans and criteria say what to build; outcome signals count in the ticket's own telling.
         let plan = matches!(section, Section::Proposal | Section::Acceptance | Section::Meta | Section::PossibleFix);
         // Problem statements are sentences that describe rather than order.
+        let needy = needs(&s, config);
         if (!ordering || describes) && !plan {
             // Fault words ("duplicate", "outdated") report trouble only in a title (`FAULT_WORDS`).
             let trouble = if title { lexicon::TROUBLE | lexicon::FAULT } else { lexicon::TROUBLE };
@@ -205,7 +206,7 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
             let negated = s.words().any(|w| matches!(w, "not" | "no" | "never" | "without" | "nothing" | "none") || w.ends_with("n't"));
             let problem = !title && s.any(lexicon::STATE) && (negated || s.any(lexicon::TROUBLE | lexicon::VALUE));
             sig.problem_sentences += usize::from(problem);
-            states.problem |= !title && (troubled || observed || cannot || now || problem || needs(&s, config));
+            states.problem |= !title && (troubled || observed || cannot || now || problem || needy);
             sig.narrative += usize::from(s.words().any(|w| matches!(w, "i" | "we" | "we're" | "i'm" | "our" | "my" | "us" | "i've" | "we've")));
             if !title && s.len() >= 5 && !s.is_question() {
                 sig.descriptive += 1;
@@ -223,7 +224,7 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
         let purposeful = !plan && purpose(&s, &title_words);
         sig.purpose += usize::from(purposeful);
         sig.benefit_sentences += usize::from(purposeful || purposing || valued);
-        sig.needs += usize::from(needs(&s, config));
+        sig.needs += usize::from(needy);
         states.user_story = user_story(&s);
         sig.user_story |= states.user_story;
         // Infinitive purposes ("index the dates to filter boosts") mostly restate the change;
