@@ -475,12 +475,28 @@ fn blocked(s: &Sentence) -> bool {
 }
 
 fn current_state(s: &Sentence) -> bool {
-    s.words().any(|w| matches!(w, "currently" | "today" | "still"))
+    progressive(s)
+        || s.words().any(|w| matches!(w, "currently" | "today" | "still"))
         || s.contains(phrase!["right", "now"])
         || s.contains(phrase!["at", "the", "moment"])
         || s.contains(phrase!["there", "is", "no"])
         || s.contains(phrase!["there's", "no"])
         || s.contains(phrase!["there", "are", "no"])
+}
+
+/// People doing something now, told in the progressive: "we are building three kinds of
+/// handlers", "users keep getting logged out", "people are contributing without guidelines".
+/// The practice of today, which the change is to alter. A plan told the same way ("we are
+/// going to / planning to / adding ...") is not the present.
+fn progressive(s: &Sentence) -> bool {
+    (0..s.len().saturating_sub(2)).any(|i| {
+        let who = matches!(s.word(i), "we" | "they" | "people") || s.is(i, lexicon::ROLE);
+        let verb = s.word(i + 2);
+        who && matches!(s.word(i + 1), "are" | "were" | "keep")
+            && verb.len() > 4
+            && verb.ends_with("ing")
+            && !matches!(verb, "going" | "planning" | "proposing" | "adding" | "introducing" | "implementing" | "working" | "thinking")
+    })
 }
 
 /// First-hand reports: "I tried", "we noticed", "when I open".
@@ -669,6 +685,17 @@ mod tests {
         let bug = "## Actual behaviour\n\nThe log stops after ten minutes.\n\n## Expected behaviour\n\nThe log keeps streaming until the job ends.\n";
         assert_eq!(signals("Job log stops streaming", bug).expected_words, 8);
         assert_eq!(signals("Job log stops streaming", "**Actual behavior**\n\nThe log stops after ten minutes.\n").expected_words, 0);
+    }
+
+    #[test]
+    fn flags_todays_practice_told_in_the_progressive_and_allows_plans() {
+        let now = |body: &str| signals("Add an off click directive", body).current_state;
+        assert_eq!(now("Throughout the codebase we are building three kinds of off click handlers."), 1);
+        assert_eq!(now("Users keep getting logged out after an upgrade."), 1);
+        assert_eq!(now("People are contributing pages without any writing guidelines."), 1);
+        assert_eq!(now("We are going to add a directive for this."), 0);
+        assert_eq!(now("We are adding a directive in the next release."), 0);
+        assert_eq!(now("They are great handlers."), 0);
     }
 
     #[test]
