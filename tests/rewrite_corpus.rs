@@ -67,3 +67,33 @@ fn every_corpus_ticket_rewrites_losslessly_and_idempotently() {
     );
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Reading a rewritten ticket: whether it states an outcome is what it was before (the framing's
+/// prompts and offers add none, the original's own telling still counts), and it no longer
+/// prescribes (the original is one non-binding option). Each body is read as Markdown and as Jira
+/// wiki, rewritten into the same markup, and read back in it.
+#[test]
+fn a_rewrite_keeps_the_outcome_verdict_and_hands_the_solution_over() {
+    let Some(tickets) = corpus() else { return };
+    let config = Config::default();
+    let mut failures = Vec::new();
+    for (n, ticket) in tickets.iter().enumerate() {
+        for (format, target) in [(Format::Markdown, Target::Markdown), (Format::Jira, Target::Jira)] {
+            let ticket = Ticket { format, ..ticket.clone() };
+            let before = ownframe::analyze(&ticket, &config).expect("reads");
+            let body = ownframe::rewrite(&ticket, &config, target).expect("rewrites");
+            let after = ownframe::analyze(&Ticket { body, ..ticket.clone() }, &config).expect("reads");
+            if after.states_outcome != before.states_outcome || after.prescribes_solution {
+                failures.push(format!(
+                    "line {}: {format:?}: outcome {} -> {}, prescribes {} -> {}",
+                    n + 1,
+                    before.states_outcome,
+                    after.states_outcome,
+                    before.prescribes_solution,
+                    after.prescribes_solution
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} rewrites judged differently:\n{}", failures.len(), 2 * tickets.len(), failures.join("\n"));
+}

@@ -39,8 +39,8 @@ pub fn judge(title: &Document, body: &Document, config: &Config) -> Judgement {
     // A framed ticket keeps its original as one non-binding option and asks for the owner's
     // assessment: by the labelling guide ("explicitly asks for options/assessment") it leaves
     // the solution open, unless orders were written into the framing since.
-    let own_orders = sig.orders + sig.list_orders + sig.modal_orders + sig.tech_orders + sig.step_runs;
-    let p_prescribes = if reading.framed && own_orders == 0 { 0.0 } else { model::probability(&model::PRESCRIBES, &x) };
+    // (Body orders only: the title, which the rewrite leaves as it is, names the same proposal.)
+    let p_prescribes = if reading.framed && sig.unbound_orders == 0 { 0.0 } else { model::probability(&model::PRESCRIBES, &x) };
     let states_outcome = p_outcome >= 0.5;
     let prescribes_solution = p_prescribes >= 0.5;
     let scores = scores::score(&sig, p_prescribes);
@@ -112,7 +112,8 @@ fn phrase_findings(reading: &Reading, facts: &[signals::Facts], config: &Config,
             }
         }
     }
-    for run in &runs {
+    // The original under a framing is already offered as one option: no finding points into it.
+    for run in runs.iter().filter(|r| !r.first.view.non_binding) {
         if count(&out, step_list::ID) {
             out.push(rules::finding(
                 step_list::ID,

@@ -21,6 +21,8 @@ pub struct Signals {
     pub modal_orders: usize,
     pub tech_orders: usize,
     pub step_runs: usize,
+    /// Ordering sentences of the body outside a framing's non-binding original.
+    pub unbound_orders: usize,
     /// Orders under a "possible fix" style heading: offered, not ordered.
     pub offered_fixes: usize,
     pub proposal_words: usize,
@@ -148,10 +150,11 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
         let offered = matches!(section, Section::PossibleFix);
         let describes = matches!(section, Section::Reproduce | Section::Behaviour);
 
-        if s.view.non_binding {
-            // The original under a framing: its orders are the option the framing hands over,
-            // neither given nor offered as a bug's fix; its telling still counts below.
-        } else if title {
+        // Outside the original under a framing (everywhere in an unframed ticket): orders the
+        // author gives now. The original's orders still count below as the text's shape, but a
+        // framing hands them over as one option (`judge`).
+        sig.unbound_orders += usize::from(ordering && !title && !offered && !s.view.non_binding);
+        if title {
             // "Don't send empty messages", "Backup creation should fail validation if ...": the
             // title states what must be done or become true, an order in other words.
             sig.title_order |= order.is_some() || title_requires(&s);
@@ -173,12 +176,12 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
         } else if modal.is_some() {
             sig.modal_orders += 1;
         }
-        if ordering && !offered && !s.view.non_binding && tech.is_some() {
+        if ordering && !offered && tech.is_some() {
             sig.tech_orders += 1;
         }
         if !title {
             match section {
-                Section::Proposal if !s.view.non_binding => sig.proposal_words += s.len(),
+                Section::Proposal => sig.proposal_words += s.len(),
                 Section::Problem => sig.problem_words += s.len(),
                 Section::Acceptance => sig.acceptance_words += s.len(),
                 Section::Behaviour if expected.get(s.view.index).copied().unwrap_or(false) => sig.expected_words += s.len(),

@@ -23,9 +23,7 @@ pub fn detect<'a>(reading: &'a Reading<'a>) -> Vec<Run<'a>> {
     let mut last_block: Option<usize> = None;
     for s in reading.sentences().filter(|s| s.first_in_block) {
         let index = Some(s.view.index);
-        let in_plan = s.view.is_list_item()
-            && !s.view.non_binding
-            && !matches!(s.view.section, Section::Reproduce | Section::Behaviour | Section::PossibleFix);
+        let in_plan = s.view.is_list_item() && !matches!(s.view.section, Section::Reproduce | Section::Behaviour | Section::PossibleFix);
         let order = if in_plan { imperative_solution::detect(&s) } else { None };
         let adjacent = matches!((last_block, index), (Some(a), Some(b)) if b == a + 1);
         match (order, current.as_mut()) {
