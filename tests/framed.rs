@@ -65,3 +65,23 @@ fn a_rewritten_statement_of_need_is_outcome_first() {
     assert_eq!(a.class, Class::OutcomeFirst, "{:?}", rules(&a));
     assert!(a.scores.openness > 0.9);
 }
+
+#[test]
+fn a_framing_read_back_from_a_rich_text_editor_reads_the_same() {
+    // A rich-text editor (ProseMirror) gives back its text without `##` and `**`, and a quote
+    // pasted as a paragraph keeps its `> ` as text.
+    let framed = ownframe::rewrite(&ticket(ORDER, Format::Markdown), &Config::default(), Target::Markdown).unwrap();
+    let plain: String = framed
+        .lines()
+        .map(|l| l.trim_start_matches("## ").replace("**", ""))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(plain.contains("\nOriginal proposal (non-binding)\n"));
+    for format in [Format::Markdown, Format::Text] {
+        let a = analyze(&plain, format);
+        assert_eq!(a.class, Class::Unframed, "{format:?}: {:?}", rules(&a));
+        assert!(rules(&a).contains(&"missing-outcome"));
+        let answered = plain.replace("Question for the author: Who needs this, and what can't they do today?", OUTCOME);
+        assert_eq!(analyze(&answered, format).class, Class::OutcomeFirst, "{format:?}");
+    }
+}

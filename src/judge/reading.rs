@@ -363,13 +363,16 @@ impl<'a> Reading<'a> {
             let mask = template::boilerplate(doc);
             let mut section = Section::None;
             for (block, boilerplate) in doc.blocks.iter().zip(mask) {
-                let prompt = framed && field == Field::Body && crate::rewrite::is_prompt(&block.text);
+                // The framing's last heading, also where an editor's plain text lost its markup
+                // (a rich-text editor's text has no `##`): the original follows, read as told.
+                let original = framed && field == Field::Body && block.text.trim() == crate::rewrite::ORIGINAL_HEADING;
+                let prompt = framed && field == Field::Body && !non_binding && crate::rewrite::is_prompt(&block.text);
                 let mut view = view_of(blocks.len(), field, block, boilerplate || prompt);
+                view.heading_like |= original;
+                non_binding |= original;
                 if view.heading_like && field == Field::Body {
                     // A heading-like line names the section that follows; an empty one still
-                    // ends the previous section. The original under a framing reads as told.
-                    let original = framed && block.text.trim() == crate::rewrite::ORIGINAL_HEADING;
-                    non_binding |= original;
+                    // ends the previous section.
                     section = if original { Section::None } else { Section::classify(view.block.text.to_ascii_lowercase().trim()) };
                     view.section = section;
                 } else {

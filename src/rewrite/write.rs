@@ -24,14 +24,19 @@ const QUOTES_SUCCESS: &str = "The ticket mentions:";
 const AUTHORITY_INTRO: &str = "How much of each decision is yours (Delegation Poker, level 1 Tell to 7 Delegate):";
 
 /// Whether a paragraph's text (as read, markup gone) is one of the framing's own prompts, still
-/// as written: a question for the author, a request to confirm a quote, an introduction. Until
+/// as written: a question for the author, a request to confirm a quote, an introduction, a
+/// quote of the ticket (for the part of a framed body before the original). Until
 /// the author answers them they state nothing about the ticket, so the judge reads them as
 /// template boilerplate. The offers (authority levels, support, the request for an assessment)
 /// are not prompts: they are what the framing adds to the ticket.
 pub fn is_prompt(text: &str) -> bool {
     let text = text.trim();
     let asked = text.strip_prefix(QUESTION_LABEL).map_or(text, str::trim_start);
-    text.starts_with(MARKER)
+    // A quote of the ticket's own sentence, where the editor's text kept its marker as text
+    // (plain text, a rich-text editor): the original below says it again.
+    let quoted = text.starts_with("> ") || text.starts_with("bq. ");
+    quoted
+        || text.starts_with(MARKER)
         || [ASK_OUTCOME, CONFIRM_OUTCOME, ASK_EVIDENCE, MORE_EVIDENCE, ASK_SUCCESS, CONFIRM_SUCCESS, QUOTES_OUTCOME, QUOTES_SUCCESS, AUTHORITY_INTRO]
             .contains(&asked)
 }
@@ -257,6 +262,7 @@ mod tests {
         assert!(is_prompt(&format!("{QUESTION_LABEL} {ASK_OUTCOME}")));
         assert!(is_prompt(CONFIRM_SUCCESS) && is_prompt(AUTHORITY_INTRO) && is_prompt(&format!("{MARKER} — outcome first")));
         assert!(!is_prompt("Who needs this? Finance analysts, every month end."));
+        assert!(is_prompt("> Exports time out for large teams.") && is_prompt("bq. Exports time out."));
         assert!(is_offer(SUPPORT) && is_offer(ASSESSMENT) && is_offer(SOLUTION_NAMED));
         assert!(is_offer(&format!("Approach and implementation (level 6): {}", level_in_words(6))));
         assert!(is_offer(&format!("Pricing (level 2): {}. Ask finance first.", level_in_words(2))));
