@@ -38,8 +38,9 @@ pub fn judge(title: &Document, body: &Document, config: &Config) -> Judgement {
     let p_outcome = model::probability(&model::OUTCOME, &x);
     // A framed ticket keeps its original as one non-binding option and asks for the owner's
     // assessment: by the labelling guide ("explicitly asks for options/assessment") it leaves
-    // the solution open, unless orders were written into the framing since.
-    // (Body orders only: the title, which the rewrite leaves as it is, names the same proposal.)
+    // the solution open, unless orders were written into the framing since (`unbound_orders`
+    // counts the body's orders outside the original; the title, which the rewrite leaves as it
+    // is, names the same proposal).
     let p_prescribes = if reading.framed && sig.unbound_orders == 0 { 0.0 } else { model::probability(&model::PRESCRIBES, &x) };
     let states_outcome = p_outcome >= 0.5;
     let prescribes_solution = p_prescribes >= 0.5;

@@ -94,7 +94,8 @@ pub struct BlockView<'a> {
     /// A heading, or a short paragraph standing in for one ("**Proposal:**").
     pub heading_like: bool,
     /// Under a framing's "Original proposal (non-binding)" heading: the ticket as first written,
-    /// kept as one option the owner may weigh, so its orders are offered, not given.
+    /// kept as one option the owner may weigh. It reads as it did, but its orders are not given:
+    /// no finding points into it, and they do not make the framed ticket prescribe.
     pub non_binding: bool,
     /// The framing's own offers (authority levels, support, the request for an assessment):
     /// read for authority, support and invitation only (`rewrite::is_offer`).
