@@ -363,11 +363,14 @@ impl<'a> Reading<'a> {
         for (field, doc) in [(Field::Title, title), (Field::Body, body)] {
             let mask = template::boilerplate(doc);
             let mut section = Section::None;
+            let framed_body = framed && field == Field::Body;
             for (block, boilerplate) in doc.blocks.iter().zip(mask) {
                 // The framing's last heading, also where an editor's plain text lost its markup
                 // (a rich-text editor's text has no `##`): the original follows, read as told.
-                let original = framed && field == Field::Body && block.text.trim() == crate::rewrite::ORIGINAL_HEADING;
-                let prompt = framed && field == Field::Body && !non_binding && crate::rewrite::is_prompt(&block.text);
+                let original = framed_body && block.text.trim() == crate::rewrite::ORIGINAL_HEADING;
+                // The framing's own text: everything before the original.
+                let framing = framed_body && !non_binding && !original;
+                let prompt = framing && crate::rewrite::is_prompt(&block.text);
                 let mut view = view_of(blocks.len(), field, block, boilerplate || prompt);
                 view.heading_like |= original;
                 non_binding |= original;
@@ -380,7 +383,7 @@ impl<'a> Reading<'a> {
                     view.section = section;
                 }
                 view.non_binding = non_binding;
-                view.framing_offer = framed && !non_binding && field == Field::Body && crate::rewrite::is_offer(&block.text);
+                view.framing_offer = framing && crate::rewrite::is_offer(&block.text);
                 blocks.push(view);
             }
         }
@@ -419,7 +422,7 @@ fn framing_quotes(source: &str) -> usize {
     source
         .lines()
         .take_while(|l| !l.trim_end().ends_with(crate::rewrite::ORIGINAL_HEADING))
-        .filter(|l| l.starts_with("> ") || l.starts_with("bq. "))
+        .filter(|l| crate::rewrite::is_quote_line(l))
         .count()
 }
 

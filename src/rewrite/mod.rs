@@ -12,7 +12,7 @@ mod pick;
 mod write;
 
 pub use lossless::is_lossless;
-pub use write::{is_offer, is_prompt};
+pub use write::{is_offer, is_prompt, is_quote_line};
 pub use pick::{pick, Picks};
 
 use crate::config::Config;

@@ -19,6 +19,9 @@ const ASSESSMENT: &str = "Before you commit to an approach, please share your as
 const SOLUTION_NAMED: &str = "The original proposal names a solution. Treat it as one option, not an order: within the authority above, choose the approach you think best.";
 
 const QUESTION_LABEL: &str = "Question for the author:";
+/// How a quoted sentence opens its line, in Markdown and in Jira wiki.
+const QUOTE_MARKDOWN: &str = "> ";
+const QUOTE_JIRA: &str = "bq. ";
 const QUOTES_OUTCOME: &str = "The ticket says:";
 const QUOTES_SUCCESS: &str = "The ticket mentions:";
 const AUTHORITY_INTRO: &str = "How much of each decision is yours (Delegation Poker, level 1 Tell to 7 Delegate):";
@@ -34,11 +37,15 @@ pub fn is_prompt(text: &str) -> bool {
     let asked = text.strip_prefix(QUESTION_LABEL).map_or(text, str::trim_start);
     // A quote of the ticket's own sentence, where the editor's text kept its marker as text
     // (plain text, a rich-text editor): the original below says it again.
-    let quoted = text.starts_with("> ") || text.starts_with("bq. ");
-    quoted
+    is_quote_line(text)
         || text.starts_with(MARKER)
         || [ASK_OUTCOME, CONFIRM_OUTCOME, ASK_EVIDENCE, MORE_EVIDENCE, ASK_SUCCESS, CONFIRM_SUCCESS, QUOTES_OUTCOME, QUOTES_SUCCESS, AUTHORITY_INTRO]
             .contains(&asked)
+}
+
+/// Whether a line opens as the framing's quotes of the ticket do (`> `, `bq. `).
+pub fn is_quote_line(line: &str) -> bool {
+    line.starts_with(QUOTE_MARKDOWN) || line.starts_with(QUOTE_JIRA)
 }
 
 /// Whether a paragraph's text is one of the framing's own offers, as written: the owner's
@@ -85,8 +92,8 @@ impl Out {
     fn quotes(&mut self, sentences: &[String]) {
         for s in sentences {
             let line = match self.target {
-                Target::Markdown => format!("> {}", escape_markdown(s)),
-                Target::Jira => format!("bq. {}", escape_jira(s)),
+                Target::Markdown => format!("{QUOTE_MARKDOWN}{}", escape_markdown(s)),
+                Target::Jira => format!("{QUOTE_JIRA}{}", escape_jira(s)),
             };
             self.para(&line);
         }
