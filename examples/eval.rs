@@ -105,7 +105,7 @@ fn main() {
         println!("  lambda {lambda:<6} states_outcome {o:.3}  prescribes_solution {p:.3}");
     }
 
-    if let Some(path) = std::env::args().skip_while(|a| a != "--csv").nth(1) {
+    if let Some(path) = arg_after("--csv") {
         // Features and labels of the labelled tickets, for exploring models outside Rust.
         let mut out = format!("id,outcome,prescribes,{}\n", model::FEATURE_NAMES.join(","));
         for i in 0..ids.len() {
@@ -114,7 +114,7 @@ fn main() {
         }
         std::fs::write(&path, out).expect("writable csv path");
     }
-    if let Some(path) = std::env::args().skip_while(|a| a != "--signals").nth(1) {
+    if let Some(path) = arg_after("--signals") {
         // Every raw signal (booleans as 0/1) read from the Debug form, so a new signal is in the
         // table as soon as it is a field, without touching the model.
         let texts: HashMap<&str, &Ticket> = all.iter().map(|(id, t)| (id.as_str(), t)).collect();
@@ -144,7 +144,7 @@ fn main() {
         let cv_o = fit::cross_validate(&xs, &go, 5, &fit::OUTCOME);
         let cv_p = fit::cross_validate(&xs, &gp, 5, &fit::PRESCRIBES);
         let texts: HashMap<&str, &Ticket> = all.iter().map(|(id, t)| (id.as_str(), t)).collect();
-        let chars: usize = std::env::args().skip_while(|a| a != "--chars").nth(1).and_then(|v| v.parse().ok()).unwrap_or(600);
+        let chars: usize = arg_after("--chars").and_then(|v| v.parse().ok()).unwrap_or(600);
         for i in 0..ids.len() {
             let (wo, wp) = ((cv_o[i] >= 0.5) != go[i], (cv_p[i] >= 0.5) != gp[i]);
             if !wo && !wp {
@@ -158,7 +158,7 @@ fn main() {
             );
         }
     }
-    if let Some(k) = std::env::args().skip_while(|a| a != "--repeat").nth(1).and_then(|v| v.parse::<usize>().ok()) {
+    if let Some(k) = arg_after("--repeat").and_then(|v| v.parse::<usize>().ok()) {
         // Repeated 5-fold CV over k shuffles of the ticket order: less noisy than one split.
         let r = fit::repeated_cv(&xs, &go, &gp, k, 5);
         println!(
@@ -166,7 +166,7 @@ fn main() {
             r.outcome_kappa, r.prescribes_kappa, r.task_precision, r.task_recall
         );
     }
-    if let Some(k) = std::env::args().skip_while(|a| a != "--curve").nth(1).and_then(|v| v.parse::<usize>().ok()) {
+    if let Some(k) = arg_after("--curve").and_then(|v| v.parse::<usize>().ok()) {
         // Learning curve: the same repeated CV with 2, 3, 5 and 10 folds, i.e. weights fitted on
         // 1/2 .. 9/10 of the labels. While the figures still rise with the training size, 5-fold
         // CV understates the shipped weights (fitted on all 150) and more labels would pay.
@@ -181,7 +181,6 @@ fn main() {
         }
     }
     // `--why-file PATH [--title T] [--input FORMAT]`: the same trace for a hand-written ticket.
-    let arg_after = |flag: &str| std::env::args().skip_while(|a| a != flag).nth(1);
     let invented = arg_after("--why-file").map(|path| {
         let body = std::fs::read_to_string(&path).expect("readable --why-file");
         let format = arg_after("--input").map_or(Default::default(), |f| ownframe::Format::parse(&f).expect("known --input"));
@@ -223,6 +222,11 @@ fn main() {
             println!("pub const {name}: Weights = [{}];", body.join(", "));
         }
     }
+}
+
+/// The argument after `flag` on the command line ("--csv PATH": PATH).
+fn arg_after(flag: &str) -> Option<String> {
+    std::env::args().skip_while(|a| a != flag).nth(1)
 }
 
 fn report(heading: &str, go: &[bool], gp: &[bool], po: &[bool], pp: &[bool]) {
