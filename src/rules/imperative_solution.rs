@@ -95,11 +95,23 @@ fn imperative_at(s: &Sentence, mut i: usize) -> Option<(usize, usize)> {
     if verb == "duplicate" && !matches!(next, "the" | "a" | "an" | "this" | "that" | "these" | "those" | "each" | "every" | "all" | "it" | "them" | "our" | "my" | "your" | "their") {
         return None;
     }
+    // "Reduce misalignment of work types", "Prevent data loss on failover", "Avoid manual
+    // steps": a verb that removes a harm, with the harm as its object, states what should
+    // become better and leaves the way open. The harm it names reads as the problem instead.
+    // ("Lower the timeout to 10 seconds": a timeout here is a setting, and the order stands.)
+    if remedies(verb) && (i + 1..(i + 5).min(s.len())).any(|k| s.is(k, lexicon::TROUBLE | lexicon::VALUE) && s.word(k) != "timeout") {
+        return None;
+    }
     // A lone word is a label ("Support"), not an order, except in titles.
     if next.is_empty() && !s.view.is_title() {
         return None;
     }
     Some((i, clause_end(s, i)))
+}
+
+/// Verbs whose object is something to get rid of or keep from happening.
+fn remedies(verb: &str) -> bool {
+    matches!(verb, "reduce" | "prevent" | "avoid" | "lower")
 }
 
 /// Words that open the object of a finite verb: a determiner, a pronoun or a number.
@@ -173,6 +185,17 @@ mod tests {
         assert_eq!(hits("", "Show users the date of the last sync."), ["Show users the date of the last sync"]);
         assert_eq!(hits("", "Notify reviewers immediately."), ["Notify reviewers immediately"]);
         assert_eq!(hits("Support users who sign in with SSO", ""), ["Support users who sign in with SSO"]);
+    }
+
+    #[test]
+    fn allows_a_harm_to_get_rid_of_and_flags_settings_to_lower() {
+        assert!(hits("", "Reduce misalignment of parent and child labels on merge requests.").is_empty());
+        assert!(hits("Prevent data loss when a node fails over", "").is_empty());
+        assert!(hits("", "Avoid manual steps when the release is cut.").is_empty());
+        assert!(hits("", "Reduce checkout failures for mobile buyers.").is_empty());
+        assert_eq!(hits("", "Lower the timeout to 10 seconds."), ["Lower the timeout to 10 seconds"]);
+        assert_eq!(hits("", "Reduce the page size to 20 rows."), ["Reduce the page size to 20 rows"]);
+        assert_eq!(hits("", "Avoid calling the API twice in the loop."), ["Avoid calling the API twice in the loop"]);
     }
 
     #[test]
