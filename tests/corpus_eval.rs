@@ -121,11 +121,13 @@ fn figures() -> Option<(Figures, Figures, fit::Repeated)> {
 #[test]
 fn labelled_agreement_does_not_regress() {
     let Some((f, cv, _)) = figures() else { return };
-    // In-sample with the embedded weights: 0.839 / 0.882 / 0.920 / 0.885 at 0fdce29.
+    // In-sample with the embedded weights: 0.810 / 0.882 / 0.900 / 0.865 at 20c0b74 (0.839 / 0.882 /
+    // 0.920 / 0.885 at 0fdce29: later reader fixes lowered the fit on its own tickets and raised
+    // every cross-validated figure).
     assert!(f.outcome.kappa() >= 0.78, "outcome kappa {:.3}", f.outcome.kappa());
     assert!(f.prescribes.kappa() >= 0.86, "prescribes kappa {:.3}", f.prescribes.kappa());
     assert!(f.task.precision() >= 0.85 && f.task.recall() >= 0.84, "task-style {:.3}/{:.3}", f.task.precision(), f.task.recall());
-    // 5-fold CV on the fixed split: 0.780 / 0.835 / 0.880 / 0.846 at 0fdce29.
+    // 5-fold CV on the fixed split: 0.780 / 0.835 / 0.880 / 0.846 at 0fdce29 and at 20c0b74.
     assert!(cv.outcome.kappa() >= 0.70, "CV outcome kappa {:.3}", cv.outcome.kappa());
     assert!(cv.prescribes.kappa() >= 0.80, "CV prescribes kappa {:.3}", cv.prescribes.kappa());
     assert!(cv.task.precision() >= 0.81 && cv.task.recall() >= 0.77, "CV task-style {:.3}/{:.3}", cv.task.precision(), cv.task.recall());
@@ -133,11 +135,10 @@ fn labelled_agreement_does_not_regress() {
 
 /// The product bars, on the means of 30 shuffled 5-fold splits: in-sample figures flatter a
 /// model fitted on the same 150 tickets, one split is luck, and so are 10 shuffles (at 0fdce29 the
-/// first 10 seeds gave task-style precision 0.853 where 30 give 0.846 and 10-fold CV 0.845).
-/// Not met yet (task-style precision, at the bar within noise): run with `cargo test --release
-/// -- --ignored` to see the gap.
+/// first 10 seeds gave task-style precision 0.853 where 30 gave 0.846). At 20c0b74: 0.744 / 0.825
+/// / 0.858 / 0.810; 60 shuffles 0.854 task-style precision, 10-fold CV 0.866. Precision is at
+/// the bar, not well above it: a reader change that costs one labelled ticket fails this test.
 #[test]
-#[ignore = "cross-validated task-style precision (30 x 5-fold mean, 0.846) is below the product bar"]
 fn meets_product_bars() {
     let Some((_, _, r)) = figures() else { return };
     assert!(r.outcome_kappa >= 0.7, "outcome kappa {:.3}", r.outcome_kappa);
