@@ -44,6 +44,8 @@ pub struct Signals {
     pub evidence: usize,
     /// Sentences of the ticket's own telling (not plans or criteria) with a number and unit.
     pub told_evidence: usize,
+    /// Sentences under a problem, goal or background heading that name a harm.
+    pub problem_trouble: usize,
     pub measures: usize,
     pub acceptance_words: usize,
     /// Words under an "Expected behaviour" heading: a bug's criterion of done.
@@ -202,6 +204,7 @@ fn collect_traced<'a>(reading: &'a Reading<'a>, config: &Config, mut trace: Opti
             let trouble = if title { lexicon::TROUBLE | lexicon::FAULT } else { lexicon::TROUBLE };
             let troubled = s.any(trouble) || s.contains(phrase!["not", "working"]) || s.contains(phrase!["no", "longer"]) || s.contains(phrase!["instead", "of"]);
             sig.trouble += usize::from(troubled);
+            sig.problem_trouble += usize::from(troubled && section == Section::Problem);
             let (observed, cannot, now) = (observes(&s), blocked(&s), current_state(&s));
             sig.observations += usize::from(observed);
             sig.blocked += usize::from(cannot);
@@ -744,6 +747,16 @@ mod tests {
         assert_eq!(signals("Add CSV export", "Would it help analysts reconcile totals?").purpose, 0);
         assert_eq!(signals("Add CSV export", "It would not help analysts reconcile totals.").purpose, 0);
         assert_eq!(signals("Add CSV export", "It would make sense to offer spreadsheets too.").purpose, 0);
+    }
+
+    #[test]
+    fn flags_harms_under_a_goal_heading_and_allows_them_in_a_plan() {
+        let goal = signals("Purge the CDN cache after deploys", "## Goal\n\nReduce the number of failed deploys caused by stale caches.\n");
+        assert_eq!(goal.problem_trouble, 1);
+        let plan = signals("Purge the CDN cache after deploys", "## Proposal\n\nPurge the cache so stale assets never break a deploy.\n");
+        assert_eq!(plan.problem_trouble, 0);
+        let told = signals("Purge the CDN cache after deploys", "Stale assets break about one deploy a week.\n");
+        assert_eq!(told.problem_trouble, 0);
     }
 
     #[test]
